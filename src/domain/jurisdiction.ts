@@ -1,0 +1,70 @@
+/**
+ * Jurisdiction profiles: the rules that differ by country live here, not in the code that uses
+ * them. China (CN) is the default.
+ *
+ * @example
+ *   const profile = jurisdictionProfile('CN');
+ *   profile.nationalId.check('11010519491231002X', '2026-01-01').ok // true
+ */
+import type { Currency } from './codes.js';
+import { checkResidentId } from './resident-id.js';
+
+/** What a national ID check says: the normalised ID and what it embeds, or the problem. */
+export type NationalIdCheck =
+  | { ok: true; id: string; birthDate?: string; sex?: 'M' | 'F' }
+  | { ok: false; problem: string; message: string };
+
+export interface JurisdictionProfile {
+  /** ISO 3166 country code. */
+  readonly code: 'CN';
+  readonly name: string;
+  readonly defaultCurrency: Currency;
+  readonly nationalId: {
+    /** Stored ID type, e.g. 'resident_id'. */
+    readonly type: string;
+    /** What people call it. */
+    readonly label: string;
+    check(raw: string, today: string): NationalIdCheck;
+  };
+  /** Shape of a mobile number as furnished. */
+  readonly mobilePattern: RegExp;
+  readonly mobileDescription: string;
+  /** Negative data is no longer shown this many years after the negative event ended. */
+  readonly negativeDataRetention_years: number;
+  /** Days within which the bureau must answer an objection. */
+  readonly disputeReply_days: number;
+  /** Free reports a person may pull on themselves per calendar year. */
+  readonly freeSelfReportsPerYear: number;
+}
+
+/** China: PBOC Credit Reporting Industry Regulation (2013) and Business Measures (2021). */
+export const CHINA_PROFILE: JurisdictionProfile = {
+  code: 'CN',
+  name: 'China (mainland)',
+  defaultCurrency: 'CNY',
+  nationalId: {
+    type: 'resident_id',
+    label: '18-digit Resident Identity Card number',
+    check(raw, today) {
+      const result = checkResidentId(raw, today);
+      if (!result.ok) return { ok: false, problem: result.problem, message: result.message };
+      return { ok: true, id: result.id, birthDate: result.facts.birthDate, sex: result.facts.sex };
+    },
+  },
+  mobilePattern: /^1[3-9]\d{9}$/,
+  mobileDescription: 'an 11-digit mainland mobile number starting with 13-19',
+  negativeDataRetention_years: 5,
+  disputeReply_days: 20,
+  freeSelfReportsPerYear: 2,
+};
+
+const PROFILES = { CN: CHINA_PROFILE } as const;
+export type JurisdictionCode = keyof typeof PROFILES;
+
+/** The profile for a country code; throws on an unknown code (fail fast on bad configuration). */
+export function jurisdictionProfile(code: string): JurisdictionProfile {
+  const profile = (PROFILES as Record<string, JurisdictionProfile>)[code];
+  if (!profile)
+    throw new Error(`unknown jurisdiction '${code}': known are ${Object.keys(PROFILES).join(', ')}`);
+  return profile;
+}

@@ -1,0 +1,532 @@
+/**
+ * The furnishing pipeline: parse a batch, check every record against every rule with what the
+ * bureau already knows, link each record to its person by national ID, and store accepted
+ * records and rejects in one transaction. Idempotent per (furnisher, batch id).
+ *
+ * @example
+ *   const result = await furnishBatch(deps, { furnisherId: 2, batchId: '2025-01-a', body });
+ *   result.batch.rejected // records stored as rejects, listed with their findings
+ */
+import { createHash } from 'node:crypto';
+import { todayUtc } from '../domain/calendar.js';
+import type { JurisdictionProfile } from '../domain/jurisdiction.js';
+import { BATCH_ID_PATTERN, MAX_BATCH_BYTES, MAX_BATCH_RECORDS } from '../formats/canonical/limits.js';
+import type {
+  AccountRecord,
+  AccountTerms,
+  CorrectionRecord,
+  DeletionRecord,
+  Finding,
+  FurnishedRecord,
+  IdentityRecord,
+  MonthRecord,
+  MonthState,
+} from '../formats/canonical/record-types.js';
+import type { AccountFacts, RuleContext } from '../formats/canonical/rule-types.js';
+import { applySet } from '../formats/canonical/rules.js';
+import type { PiiCipher } from '../identity/pii-cipher.js';
+import { FurnishError } from './furnish-errors.js';
+import { type ParsedLine, parseJsonLines } from './parse-lines.js';
+import type {
+  AccountChange,
+  AttributeRow,
+  BatchPlan,
+  BatchSummary,
+  FixRow,
+  FurnishStore,
+  FurnishTransaction,
+  MonthChange,
+  MonthRow,
+  NewAccountRow,
+  NewPersonRow,
+  OpenReject,
+  RejectRow,
+} from './ports.js';
+import { validateRecord } from './validate-record.js';
+
+export interface FurnishDeps {
+  store: FurnishStore;
+  cipher: PiiCipher;
+  profile: JurisdictionProfile;
+  now?: () => Date;
+}
+
+export interface FurnishInput {
+  furnisherId: number;
+  batchId: string;
+  body: Buffer;
+}
+
+/** Findings returned inline with the batch answer; all of them stay listed with the rejects. */
+export const MAX_FINDINGS_IN_RESPONSE = 1_000;
+
+export interface FurnishResult {
+  batch: BatchSummary;
+  /** True when this batch id was already on file with the same content: nothing changed. */
+  replayed: boolean;
+  findings: Finding[];
+  findingsTruncated: boolean;
+}
+
+const TERM_KEYS: readonly (keyof AccountTerms)[] = [
+  'account_type',
+  'business_type',
+  'currency',
+  'open_date',
+  'maturity_date',
+  'amount_minor',
+  'shared_limit_minor',
+  'repayment_method',
+  'repayment_frequency',
+  'instalments',
+  'guarantee_type',
+  'joint_loan',
+];
+const MONTH_KEYS: readonly (keyof MonthState)[] = [
+  'balance_minor',
+  'used_limit_minor',
+  'scheduled_payment_minor',
+  'actual_payment_minor',
+  'overdue_periods',
+  'overdue_amount_minor',
+  'status',
+  'five_class',
+];
+const IDENTITY_ATTRIBUTES = ['name', 'birth_date', 'sex', 'mobile', 'address', 'employer'] as const;
+
+function pick<T extends object>(record: object, keys: readonly (keyof T)[]): T {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const value = (record as Record<string, unknown>)[key as string];
+    if (value !== undefined && value !== null) out[key as string] = value;
+  }
+  return out as T;
+}
+
+function sameTerms(a: AccountTerms, b: AccountTerms): boolean {
+  return TERM_KEYS.every((k) => a[k] === b[k]);
+}
+
+/** Normalises free text for hashing: trimmed, inner white space folded. */
+function normalizeText(value: string): string {
+  return value.trim().replace(/\s+/g, ' ');
+}
+
+function summaryFromReplay(batch: BatchSummary, sha256: string): FurnishResult {
+  if (batch.contentSha256 !== sha256) {
+    throw new FurnishError(
+      'batch_id_conflict',
+      409,
+      `batch id '${batch.batchId}' was already furnished with different content: use a new batch id`,
+    );
+  }
+  return { batch, replayed: true, findings: [], findingsTruncated: false };
+}
+
+/** Account state while the batch is checked: on file, or opened by an earlier line. */
+interface AccountState extends AccountFacts {
+  personId?: number;
+  accountId?: number;
+  idHash?: string;
+  deleted: boolean;
+  terms?: AccountTerms;
+}
+
+export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Promise<FurnishResult> {
+  const { cipher, profile } = deps;
+  const now = deps.now?.() ?? new Date();
+  const today = todayUtc(now);
+  if (!BATCH_ID_PATTERN.test(input.batchId)) {
+    throw new FurnishError(
+      'invalid_batch_id',
+      400,
+      'batch id: expected 1-64 characters of letters, digits and . _ : - starting with a letter or digit',
+    );
+  }
+  if (input.body.length > MAX_BATCH_BYTES) {
+    throw new FurnishError(
+      'batch_too_large',
+      413,
+      `a batch holds at most ${MAX_BATCH_BYTES} bytes: split the load into several batches`,
+    );
+  }
+  const sha256 = createHash('sha256').update(input.body).digest('hex');
+  const known = await deps.store.findBatch(input.furnisherId, input.batchId);
+  if (known) return summaryFromReplay(known, sha256);
+
+  const parsed: ParsedLine[] = [];
+  for (const line of parseJsonLines(input.body)) {
+    parsed.push(line);
+    if (parsed.length > MAX_BATCH_RECORDS) {
+      throw new FurnishError(
+        'too_many_records',
+        413,
+        `a batch holds at most ${MAX_BATCH_RECORDS} records: split the load into several batches`,
+      );
+    }
+  }
+  if (parsed.length === 0) throw new FurnishError('empty_batch', 400, 'the batch holds no records');
+
+  // What the rules will ask about: ID hashes, account numbers, correction targets, fixed rejects.
+  const idCache = new Map<string, string | null>();
+  const idHashOf = (raw: unknown): string | null => {
+    if (typeof raw !== 'string') return null;
+    let hash = idCache.get(raw);
+    if (hash === undefined) {
+      const checked = profile.nationalId.check(raw, today);
+      hash = checked.ok ? cipher.hash('national_id', checked.id) : null;
+      idCache.set(raw, hash);
+    }
+    return hash;
+  };
+  const accountNos = new Set<string>();
+  const fixRefs: { batchId: string; line: number }[] = [];
+  let hasMonthTargets = false;
+  for (const { record } of parsed) {
+    if (!record) continue;
+    if (record.kind === 'identity' || record.kind === 'account') idHashOf(record.id_number);
+    if (typeof record.account_no === 'string') accountNos.add(record.account_no);
+    if ((record.kind === 'correction' || record.kind === 'deletion') && typeof record.month === 'string')
+      hasMonthTargets = true;
+    if (typeof record.fixes === 'string') {
+      const at = record.fixes.lastIndexOf('#');
+      fixRefs.push({ batchId: record.fixes.slice(0, at), line: Number(record.fixes.slice(at + 1)) });
+    }
+  }
+
+  return deps.store.inFurnisherTransaction(input.furnisherId, async (tx) => {
+    const raced = await tx.findBatch(input.furnisherId, input.batchId);
+    if (raced) return summaryFromReplay(raced, sha256);
+
+    const hashes = [...new Set([...idCache.values()].filter((h): h is string => h !== null))];
+    const personByHash = await tx.personsByIdHash(hashes);
+    const indexed = await tx.accountsByNumber(input.furnisherId, [...accountNos]);
+    const openRejects =
+      fixRefs.length > 0 ? await tx.openRejects(input.furnisherId, fixRefs) : new Map<string, OpenReject>();
+
+    const accounts = new Map<string, AccountState>();
+    for (const [no, a] of indexed) {
+      accounts.set(no, {
+        accountType: a.accountType as AccountFacts['accountType'],
+        openDate: a.openDate,
+        personKey: String(a.personId),
+        personId: a.personId,
+        accountId: a.accountId,
+        deleted: a.state === 'deleted',
+      });
+    }
+    const corrected = parsed.filter((p) => p.record?.kind === 'correction' || p.record?.kind === 'deletion');
+    if (corrected.length > 0) {
+      const keys = [...new Set(corrected.map((p) => p.record!.account_no))]
+        .map((no) => (typeof no === 'string' ? accounts.get(no) : undefined))
+        .filter((a): a is AccountState => a?.accountId !== undefined)
+        .map((a) => ({ personId: a.personId!, accountId: a.accountId! }));
+      const terms = await tx.accountTerms(keys);
+      for (const a of accounts.values()) if (a.accountId !== undefined) a.terms = terms.get(a.accountId);
+    }
+    const monthStates = new Map<string, MonthState>();
+    const monthKey = (accountNo: string, month: string) => `${accountNo}|${month}`;
+    if (hasMonthTargets) {
+      const keys = corrected
+        .map((p) => p.record!)
+        .filter((r) => typeof r.month === 'string' && typeof r.account_no === 'string')
+        .map((r) => ({
+          account: accounts.get(r.account_no as string),
+          month: r.month as string,
+          no: r.account_no as string,
+        }))
+        .filter((k) => k.account?.accountId !== undefined);
+      const found = await tx.monthStates(
+        keys.map((k) => ({
+          personId: k.account!.personId!,
+          accountId: k.account!.accountId!,
+          month: k.month,
+        })),
+      );
+      for (const k of keys) {
+        const state = found.get(`${k.account!.accountId}|${k.month}`);
+        if (state) monthStates.set(monthKey(k.no, k.month), state);
+      }
+    }
+    const trackMonths = corrected.length > 0;
+
+    const context: RuleContext = {
+      today,
+      profile,
+      account: (no, options) => {
+        const a = accounts.get(no);
+        return a && (!a.deleted || options?.includeDeleted) ? a : undefined;
+      },
+      monthState: (no, month) => monthStates.get(monthKey(no, month)),
+      personKeyOf: (idNumber) => {
+        const hash = idHashOf(idNumber);
+        if (hash === null) return 'invalid';
+        const personId = personByHash.get(hash);
+        return personId !== undefined ? String(personId) : `new:${hash}`;
+      },
+      isOpenReject: (fixes) => openRejects.has(fixes),
+    };
+
+    // Check every record in line order; accepted records change what later lines see.
+    const rejects: RejectRow[] = [];
+    const findingsOut: Finding[] = [];
+    let findingsTruncated = false;
+    const newPersonIds = new Map<string, { idEnc: string }>();
+    const attributeAgg = new Map<
+      string,
+      { personKey: string; attribute: string; value: string; first: string; last: string }
+    >();
+    const opened: { no: string; record: AccountRecord }[] = [];
+    const accountOps: {
+      no: string;
+      record: FurnishedRecord;
+      terms: AccountTerms;
+      state: 'open' | 'deleted';
+      change: AccountChange['change'];
+      reason: string | null;
+    }[] = [];
+    const monthRecords: MonthRecord[] = [];
+    const monthOps: { no: string; record: CorrectionRecord | DeletionRecord; state: MonthState | null }[] =
+      [];
+    const fixes: FixRow[] = [];
+    let accepted = 0;
+
+    const addAttribute = (personKey: string, attribute: string, value: unknown, reportedOn: string) => {
+      if (typeof value !== 'string' || value.length === 0) return;
+      const normalized = normalizeText(value);
+      const key = `${personKey}|${attribute}|${normalized}`;
+      const agg = attributeAgg.get(key);
+      if (!agg)
+        attributeAgg.set(key, {
+          personKey,
+          attribute,
+          value: normalized,
+          first: reportedOn,
+          last: reportedOn,
+        });
+      else {
+        if (reportedOn < agg.first) agg.first = reportedOn;
+        if (reportedOn > agg.last) agg.last = reportedOn;
+      }
+    };
+    const personKeyFor = (idNumber: string): string => {
+      const key = context.personKeyOf(idNumber);
+      if (key.startsWith('new:') && !newPersonIds.has(key)) {
+        const checked = profile.nationalId.check(idNumber, today);
+        if (!checked.ok) throw new Error('invariant: accepted record has an invalid ID');
+        newPersonIds.set(key, { idEnc: cipher.encrypt(checked.id) });
+      }
+      return key;
+    };
+
+    for (const item of parsed) {
+      let findings = item.findings;
+      if (item.record) findings = validateRecord(item.record, item.line, context);
+      if (findings.length > 0) {
+        rejects.push({ line: item.line, kind: item.kind, rawEnc: cipher.encrypt(item.raw), findings });
+        for (const f of findings) {
+          if (findingsOut.length < MAX_FINDINGS_IN_RESPONSE) findingsOut.push(f);
+          else findingsTruncated = true;
+        }
+        continue;
+      }
+      const record = item.record as unknown as FurnishedRecord;
+      accepted += 1;
+      if (record.fixes !== undefined) {
+        const target = openRejects.get(record.fixes)!;
+        fixes.push({ batchPk: target.batchPk, line: target.line, fixedByLine: item.line });
+        openRejects.delete(record.fixes);
+      }
+      switch (record.kind) {
+        case 'identity': {
+          const personKey = personKeyFor(record.id_number);
+          for (const attribute of IDENTITY_ATTRIBUTES)
+            addAttribute(personKey, attribute, (record as IdentityRecord)[attribute], record.reported_on);
+          break;
+        }
+        case 'account': {
+          const personKey = personKeyFor(record.id_number);
+          addAttribute(personKey, 'name', record.name, record.reported_on);
+          const terms = pick<AccountTerms>(record, TERM_KEYS);
+          const current = accounts.get(record.account_no);
+          if (!current) {
+            opened.push({ no: record.account_no, record });
+            accounts.set(record.account_no, {
+              accountType: terms.account_type,
+              openDate: terms.open_date,
+              personKey,
+              deleted: false,
+              terms,
+            });
+          } else if (current.deleted || !current.terms || !sameTerms(current.terms, terms)) {
+            accountOps.push({
+              no: record.account_no,
+              record,
+              terms,
+              state: 'open',
+              change: 'update',
+              reason: null,
+            });
+            Object.assign(current, {
+              accountType: terms.account_type,
+              openDate: terms.open_date,
+              deleted: false,
+              terms,
+            });
+          }
+          break;
+        }
+        case 'month': {
+          monthRecords.push(record);
+          if (trackMonths)
+            monthStates.set(monthKey(record.account_no, record.month), pick<MonthState>(record, MONTH_KEYS));
+          break;
+        }
+        case 'correction': {
+          const current = accounts.get(record.account_no)!;
+          if (record.month === undefined) {
+            const terms = applySet(current.terms ?? ({} as AccountTerms), record.set);
+            accountOps.push({
+              no: record.account_no,
+              record,
+              terms,
+              state: 'open',
+              change: 'correction',
+              reason: record.reason,
+            });
+            Object.assign(current, { accountType: terms.account_type, openDate: terms.open_date, terms });
+          } else {
+            const state = applySet(monthStates.get(monthKey(record.account_no, record.month))!, record.set);
+            monthOps.push({ no: record.account_no, record, state });
+            monthStates.set(monthKey(record.account_no, record.month), state);
+          }
+          break;
+        }
+        case 'deletion': {
+          const current = accounts.get(record.account_no)!;
+          if (record.month === undefined) {
+            accountOps.push({
+              no: record.account_no,
+              record,
+              terms: current.terms!,
+              state: 'deleted',
+              change: 'deletion',
+              reason: record.reason,
+            });
+            current.deleted = true;
+          } else {
+            monthOps.push({ no: record.account_no, record, state: null });
+            monthStates.delete(monthKey(record.account_no, record.month));
+          }
+          break;
+        }
+      }
+    }
+
+    // Ids for what is new, then rows that name persons and accounts by id.
+    const batchPk = await tx.allocateIds('batch', 1);
+    const personIdOf = new Map<string, number>();
+    const newPersons: NewPersonRow[] = [];
+    if (newPersonIds.size > 0) {
+      let next = await tx.allocateIds('person', newPersonIds.size);
+      for (const [key, { idEnc }] of newPersonIds) {
+        personIdOf.set(key, next);
+        newPersons.push({ personId: next, idType: profile.nationalId.type, idHash: key.slice(4), idEnc });
+        next += 1;
+      }
+    }
+    const resolvePerson = (personKey: string): number => {
+      const id = personKey.startsWith('new:') ? personIdOf.get(personKey) : Number(personKey);
+      if (id === undefined || !Number.isSafeInteger(id))
+        throw new Error(`invariant: unresolved person key ${personKey.slice(0, 8)}`);
+      return id;
+    };
+    const newAccounts: NewAccountRow[] = [];
+    if (opened.length > 0) {
+      let next = await tx.allocateIds('account', opened.length);
+      for (const { no, record } of opened) {
+        const state = accounts.get(no)!;
+        state.personId = resolvePerson(state.personKey);
+        state.accountId = next;
+        newAccounts.push({
+          personId: state.personId,
+          accountId: next,
+          accountNo: no,
+          terms: pick<AccountTerms>(record, TERM_KEYS),
+          reportedOn: record.reported_on,
+        });
+        next += 1;
+      }
+    }
+    const attributes: AttributeRow[] = [];
+    if (attributeAgg.size > 0) {
+      let next = await tx.allocateIds('attribute', attributeAgg.size);
+      for (const agg of attributeAgg.values()) {
+        attributes.push({
+          personId: resolvePerson(agg.personKey),
+          attrId: next,
+          attribute: agg.attribute,
+          valueHash: cipher.hash(agg.attribute, agg.value),
+          valueEnc: cipher.encrypt(agg.value),
+          firstReportedOn: agg.first,
+          lastReportedOn: agg.last,
+        });
+        next += 1;
+      }
+    }
+    const keyOf = (no: string) => {
+      const a = accounts.get(no)!;
+      return { personId: a.personId!, accountId: a.accountId! };
+    };
+    const accountChanges: AccountChange[] = accountOps.map((op) => ({
+      ...keyOf(op.no),
+      accountNo: op.no,
+      terms: op.terms,
+      state: op.state,
+      reportedOn: op.record.reported_on,
+      change: op.change,
+      reason: op.reason,
+    }));
+    const months: MonthRow[] = monthRecords.map((r) => ({
+      ...keyOf(r.account_no),
+      month: r.month,
+      state: pick<MonthState>(r, MONTH_KEYS),
+      reportedOn: r.reported_on,
+    }));
+    const monthChanges: MonthChange[] = monthOps.map((op) => ({
+      ...keyOf(op.no),
+      month: op.record.month!,
+      state: op.state,
+      reportedOn: op.record.reported_on,
+      change: op.record.kind,
+      reason: op.record.reason,
+    }));
+    const batch: BatchSummary = {
+      batchPk,
+      batchId: input.batchId,
+      furnisherId: input.furnisherId,
+      format: 'jsonl',
+      contentSha256: sha256,
+      bytes: input.body.length,
+      receivedAt: now.toISOString(),
+      records: parsed.length,
+      accepted,
+      rejected: rejects.length,
+    };
+    const plan: BatchPlan = {
+      batch,
+      newPersons,
+      attributes,
+      newAccounts,
+      accountChanges,
+      months,
+      monthChanges,
+      rejects,
+      fixes,
+    };
+    await tx.apply(plan);
+    return { batch, replayed: false, findings: findingsOut, findingsTruncated };
+  });
+}
+
+export type { FurnishTransaction };

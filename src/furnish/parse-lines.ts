@@ -1,0 +1,89 @@
+/**
+ * Splits a JSON Lines body into records, enforcing the line rules (LINE-JSON, LINE-SIZE,
+ * REC-KIND). Blank lines are skipped but counted, so line numbers match the furnisher's file.
+ *
+ * @example
+ *   for (const parsed of parseJsonLines(Buffer.from('{"kind":"identity"}\n'))) console.log(parsed.line);
+ */
+import { MAX_LINE_BYTES } from '../formats/canonical/limits.js';
+import { RECORD_KINDS, type RecordKind } from '../formats/canonical/record-fields.js';
+import type { Finding } from '../formats/canonical/record-types.js';
+
+export interface ParsedLine {
+  /** 1-based line number. */
+  line: number;
+  raw: string;
+  /** The record (kind known) when the line rules passed. */
+  record?: Record<string, unknown> & { kind: RecordKind };
+  /** The kind when it is a known one, else ''. */
+  kind: string;
+  findings: Finding[];
+}
+
+/** Parses every non-blank line. */
+export function* parseJsonLines(body: Buffer | string): Generator<ParsedLine> {
+  const text = typeof body === 'string' ? body : body.toString('utf8');
+  let start = 0;
+  let line = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    line += 1;
+    let raw = text.slice(start, end);
+    start = end + 1;
+    if (raw.endsWith('\r')) raw = raw.slice(0, -1);
+    if (raw.trim().length === 0) {
+      if (end === text.length) break;
+      continue;
+    }
+    yield parseLine(raw, line);
+    if (end === text.length) break;
+  }
+}
+
+/** Parses one line into a record or the line findings. */
+export function parseLine(raw: string, line: number): ParsedLine {
+  if (raw.length > MAX_LINE_BYTES / 3 && Buffer.byteLength(raw, 'utf8') > MAX_LINE_BYTES) {
+    return {
+      line,
+      raw: raw.slice(0, MAX_LINE_BYTES),
+      kind: '',
+      findings: [
+        { line, field: '', rule: 'LINE-SIZE', message: `line is longer than ${MAX_LINE_BYTES} bytes` },
+      ],
+    };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    const detail =
+      error instanceof SyntaxError ? error.message.replace(/"[^"]*"/g, '…').slice(0, 120) : 'invalid';
+    return {
+      line,
+      raw,
+      kind: '',
+      findings: [{ line, field: '', rule: 'LINE-JSON', message: `not valid JSON (${detail})` }],
+    };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return {
+      line,
+      raw,
+      kind: '',
+      findings: [{ line, field: '', rule: 'LINE-JSON', message: 'expected a JSON object' }],
+    };
+  }
+  const record = value as Record<string, unknown>;
+  if (!RECORD_KINDS.includes(record.kind as RecordKind)) {
+    return {
+      line,
+      raw,
+      kind: '',
+      findings: [
+        { line, field: 'kind', rule: 'REC-KIND', message: `expected one of ${RECORD_KINDS.join(', ')}` },
+      ],
+    };
+  }
+  return { line, raw, kind: record.kind as string, record: record as ParsedLine['record'], findings: [] };
+}

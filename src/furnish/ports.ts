@@ -1,0 +1,141 @@
+/**
+ * What the furnishing pipeline needs from storage, as an interface: the pipeline is domain code
+ * and speaks no SQL; src/store implements this for SQLite and PostgreSQL.
+ *
+ * @example
+ *   const result = await furnishBatch({ store: createFurnishStore(db), cipher, profile }, input);
+ */
+import type { AccountTerms, Finding, MonthState } from '../formats/canonical/record-types.js';
+
+export interface BatchSummary {
+  batchPk: number;
+  batchId: string;
+  furnisherId: number;
+  format: 'jsonl' | 'metro2';
+  contentSha256: string;
+  bytes: number;
+  receivedAt: string;
+  records: number;
+  accepted: number;
+  rejected: number;
+}
+
+export interface IndexedAccount {
+  personId: number;
+  accountId: number;
+  accountType: string;
+  openDate: string;
+  /** open or deleted. */
+  state: string;
+}
+
+export interface AccountKey {
+  personId: number;
+  accountId: number;
+}
+
+export interface MonthKey extends AccountKey {
+  month: string;
+}
+
+export interface NewPersonRow {
+  personId: number;
+  idType: string;
+  idHash: string;
+  idEnc: string;
+}
+
+export interface AttributeRow {
+  personId: number;
+  attrId: number;
+  attribute: string;
+  valueHash: string;
+  valueEnc: string;
+  firstReportedOn: string;
+  lastReportedOn: string;
+}
+
+export interface NewAccountRow extends AccountKey {
+  accountNo: string;
+  terms: AccountTerms;
+  reportedOn: string;
+}
+
+export interface AccountChange extends AccountKey {
+  accountNo: string;
+  terms: AccountTerms;
+  state: 'open' | 'deleted';
+  reportedOn: string;
+  change: 'update' | 'correction' | 'deletion';
+  reason: string | null;
+}
+
+export interface MonthRow extends MonthKey {
+  state: MonthState;
+  reportedOn: string;
+}
+
+export interface MonthChange extends MonthKey {
+  /** The new state, or null to delete the month. */
+  state: MonthState | null;
+  reportedOn: string;
+  change: 'correction' | 'deletion';
+  reason: string;
+}
+
+export interface RejectRow {
+  line: number;
+  kind: string;
+  rawEnc: string;
+  findings: Finding[];
+}
+
+export interface FixRow {
+  batchPk: number;
+  line: number;
+  fixedByLine: number;
+}
+
+/** Everything one batch writes, applied in this order in one transaction. */
+export interface BatchPlan {
+  batch: BatchSummary;
+  newPersons: NewPersonRow[];
+  attributes: AttributeRow[];
+  newAccounts: NewAccountRow[];
+  /** In line order, after newAccounts. */
+  accountChanges: AccountChange[];
+  /** In line order; a month twice in a batch keeps the earlier state as a version. */
+  months: MonthRow[];
+  /** In line order, after months. */
+  monthChanges: MonthChange[];
+  rejects: RejectRow[];
+  fixes: FixRow[];
+}
+
+export interface OpenReject {
+  batchPk: number;
+  line: number;
+}
+
+/** Reads and writes inside one furnishing transaction. */
+export interface FurnishTransaction {
+  findBatch(furnisherId: number, batchId: string): Promise<BatchSummary | undefined>;
+  personsByIdHash(idHashes: readonly string[]): Promise<Map<string, number>>;
+  accountsByNumber(furnisherId: number, accountNos: readonly string[]): Promise<Map<string, IndexedAccount>>;
+  /** Full terms of accounts, by account id. */
+  accountTerms(keys: readonly AccountKey[]): Promise<Map<number, AccountTerms>>;
+  /** Monthly states, by `${accountId}|${month}`. */
+  monthStates(keys: readonly MonthKey[]): Promise<Map<string, MonthState>>;
+  /** Open rejects of the furnisher, by 'BATCH_ID#LINE'. */
+  openRejects(
+    furnisherId: number,
+    refs: readonly { batchId: string; line: number }[],
+  ): Promise<Map<string, OpenReject>>;
+  allocateIds(name: 'person' | 'account' | 'attribute' | 'batch', count: number): Promise<number>;
+  apply(plan: BatchPlan): Promise<void>;
+}
+
+export interface FurnishStore {
+  findBatch(furnisherId: number, batchId: string): Promise<BatchSummary | undefined>;
+  inFurnisherTransaction<T>(furnisherId: number, work: (tx: FurnishTransaction) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,68 @@
+/**
+ * SQLite fast path for monthly states: prepared statements in the caller's transaction. For each
+ * row, the state on file (if any) is copied to account_month_versions, then replaced.
+ *
+ * @example
+ *   writeMonthsSqlite(sqlite, rows, { batchPk: 9, at: '2025-01-01T00:00:00.000Z' });
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { MonthRow } from '../furnish/ports.js';
+import { MONTH_STATE_COLUMNS } from './month-rows.js';
+
+const STATE = MONTH_STATE_COLUMNS.join(', ');
+const EXCLUDED = MONTH_STATE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ');
+
+const statements = new WeakMap<
+  BetterSqlite3.Database,
+  { keep: BetterSqlite3.Statement; put: BetterSqlite3.Statement }
+>();
+
+function prepare(sqlite: BetterSqlite3.Database) {
+  let prepared = statements.get(sqlite);
+  if (!prepared) {
+    prepared = {
+      keep: sqlite.prepare(
+        `insert into account_month_versions (person_id, account_id, month, version, ${STATE}, reported_on, batch_pk, change, reason, superseded_at, superseded_by_batch_pk)
+         select person_id, account_id, month, version, ${STATE}, reported_on, batch_pk, 'replacement', null, ?, ?
+         from account_months where person_id = ? and account_id = ? and month = ?`,
+      ),
+      put: sqlite.prepare(
+        `insert into account_months (person_id, account_id, month, version, ${STATE}, reported_on, batch_pk)
+         values (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         on conflict (person_id, account_id, month) do update set ${EXCLUDED},
+           version = account_months.version + 1, reported_on = excluded.reported_on, batch_pk = excluded.batch_pk`,
+      ),
+    };
+    statements.set(sqlite, prepared);
+  }
+  return prepared;
+}
+
+export function writeMonthsSqlite(
+  sqlite: BetterSqlite3.Database,
+  rows: readonly MonthRow[],
+  batch: { batchPk: number; at: string },
+): void {
+  if (!sqlite.inTransaction)
+    throw new Error('invariant: monthly states are written inside the batch transaction');
+  const { keep, put } = prepare(sqlite);
+  for (const row of rows) {
+    const s = row.state;
+    keep.run(batch.at, batch.batchPk, row.personId, row.accountId, row.month);
+    put.run(
+      row.personId,
+      row.accountId,
+      row.month,
+      s.balance_minor,
+      s.used_limit_minor ?? null,
+      s.scheduled_payment_minor,
+      s.actual_payment_minor,
+      s.overdue_periods,
+      s.overdue_amount_minor,
+      s.status,
+      s.five_class,
+      row.reportedOn,
+      batch.batchPk,
+    );
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * The tables of the bureau as Kysely types: one schema for SQLite and PostgreSQL. Dates and
+ * timestamps are ISO-8601 text (they sort as text and read back the same from both engines);
+ * booleans are 0/1 integers; money is integer minor units; ids are integers allocated by
+ * `allocateIds`. Person-level tables carry `person_id` (the Citus distribution column).
+ *
+ * @example
+ *   const rows = await db.selectFrom('accounts').selectAll().where('person_id', '=', 7).execute();
+ */
+
+export interface InstitutionsTable {
+  institution_id: number;
+  code: string;
+  name: string;
+  kind: string;
+  /** Comma-separated roles, e.g. 'furnisher,lender'. */
+  roles: string;
+  created_at: string;
+}
+
+export interface ApiKeysTable {
+  /** SHA-256 of the key, hex. Keys are 256-bit random, so a plain hash is enough. */
+  key_hash: string;
+  institution_id: number;
+  /** First characters of the key, to tell keys apart without revealing them. */
+  key_prefix: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface PersonsTable {
+  person_id: number;
+  id_type: string;
+  /** Keyed hash of the normalised national ID. */
+  id_hash: string;
+  /** The national ID, encrypted. */
+  id_enc: string;
+  created_at: string;
+}
+
+/** National ID hash -> person; distributed by id_hash under Citus. */
+export interface NationalIdIndexTable {
+  id_hash: string;
+  person_id: number;
+}
+
+export interface IdentityAttributesTable {
+  person_id: number;
+  attr_id: number;
+  /** name, birth_date, sex, mobile, address, employer. */
+  attribute: string;
+  value_hash: string;
+  value_enc: string;
+  furnisher_id: number;
+  first_reported_on: string;
+  last_reported_on: string;
+  batch_pk: number;
+}
+
+export interface AccountTermsColumns {
+  account_type: string;
+  business_type: string;
+  currency: string;
+  open_date: string;
+  maturity_date: string | null;
+  amount_minor: number;
+  shared_limit_minor: number | null;
+  repayment_method: string;
+  repayment_frequency: string;
+  instalments: number | null;
+  guarantee_type: string;
+  joint_loan: number;
+}
+
+export interface AccountsTable extends AccountTermsColumns {
+  person_id: number;
+  account_id: number;
+  furnisher_id: number;
+  account_no: string;
+  /** open, deleted. (Closing is a monthly status, not a state of the account row.) */
+  state: string;
+  version: number;
+  reported_on: string;
+  batch_pk: number;
+  updated_at: string;
+}
+
+export interface AccountVersionsTable extends AccountTermsColumns {
+  person_id: number;
+  account_id: number;
+  version: number;
+  state: string;
+  reported_on: string;
+  batch_pk: number;
+  /** update, correction, deletion. */
+  change: string;
+  reason: string | null;
+  superseded_at: string;
+  superseded_by_batch_pk: number;
+}
+
+/** (furnisher, account number) -> person and account; distributed by account_no under Citus. */
+export interface AccountIndexTable {
+  furnisher_id: number;
+  account_no: string;
+  person_id: number;
+  account_id: number;
+  account_type: string;
+  open_date: string;
+  state: string;
+}
+
+export interface MonthStateColumns {
+  balance_minor: number;
+  used_limit_minor: number | null;
+  scheduled_payment_minor: number;
+  actual_payment_minor: number;
+  overdue_periods: number;
+  overdue_amount_minor: number;
+  status: string;
+  five_class: number;
+}
+
+export interface AccountMonthsTable extends MonthStateColumns {
+  person_id: number;
+  account_id: number;
+  month: string;
+  version: number;
+  reported_on: string;
+  batch_pk: number;
+}
+
+export interface AccountMonthVersionsTable extends MonthStateColumns {
+  person_id: number;
+  account_id: number;
+  month: string;
+  version: number;
+  reported_on: string;
+  batch_pk: number;
+  /** replacement, correction, deletion. */
+  change: string;
+  reason: string | null;
+  superseded_at: string;
+  superseded_by_batch_pk: number;
+}
+
+export interface BatchesTable {
+  furnisher_id: number;
+  batch_pk: number;
+  batch_id: string;
+  /** jsonl, metro2. */
+  format: string;
+  content_sha256: string;
+  bytes: number;
+  received_at: string;
+  records: number;
+  accepted: number;
+  rejected: number;
+}
+
+export interface RejectsTable {
+  furnisher_id: number;
+  batch_pk: number;
+  line: number;
+  /** Record kind when known, else ''. */
+  kind: string;
+  /** The rejected line, encrypted (it may hold an ID number). */
+  raw_enc: string;
+  /** JSON array of findings {line, field, rule, message}. */
+  errors: string;
+  /** open, fixed. */
+  status: string;
+  fixed_by_batch_pk: number | null;
+  fixed_by_line: number | null;
+}
+
+export interface SequencesTable {
+  name: string;
+  next_value: number;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface Database {
+  institutions: InstitutionsTable;
+  api_keys: ApiKeysTable;
+  persons: PersonsTable;
+  national_id_index: NationalIdIndexTable;
+  identity_attributes: IdentityAttributesTable;
+  accounts: AccountsTable;
+  account_versions: AccountVersionsTable;
+  account_index: AccountIndexTable;
+  account_months: AccountMonthsTable;
+  account_month_versions: AccountMonthVersionsTable;
+  batches: BatchesTable;
+  rejects: RejectsTable;
+  sequences: SequencesTable;
+  schema_migrations: SchemaMigrationsTable;
+}
