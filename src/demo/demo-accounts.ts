@@ -269,7 +269,10 @@ function simulateRevolving(plan: AccountPlan, rng: SeededRandom, lastIdx: number
     const carried = prev - actual;
     const interest = Math.min(Math.round(carried * MONTHLY_REVOLVING_RATE), Math.max(0, limit - carried));
     let draw = 0;
-    const drawChance = rel === 0 && plan.type === 'R1' ? Math.max(plan.useProb, 0.6) : plan.useProb;
+    // Borrowers near their limit draw less often; a new platform line is usually drawn at once.
+    const nearLimit = carried > limit * 0.8 ? 0.3 : 1;
+    const drawChance =
+      rel === 0 && plan.type === 'R1' ? Math.max(plan.useProb, 0.6) : plan.useProb * nearLimit;
     if (!frozen && rng.chance(drawChance)) {
       const room = limit - carried - interest;
       const wanted = Math.round((limit * rng.between(0.05, 0.5)) / 100) * 100;

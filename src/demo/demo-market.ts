@@ -70,13 +70,62 @@ const LENDER: InstitutionRole[] = ['furnisher', 'lender'];
 
 /** The furnishers of the demo market. Names are invented. */
 const FURNISHERS: readonly Furnisher[] = [
-  { code: 'huiyin-jiebei', name: '汇银网络小额贷款有限公司', kind: 'online_microloan', roles: LENDER, prefix: 'HY', share: 30 },
-  { code: 'qianhai-xiaodai', name: '千海网络小额贷款有限公司', kind: 'online_microloan', roles: LENDER, prefix: 'QH', share: 22 },
-  { code: 'jinrong-xiaofei', name: '锦融消费金融有限公司', kind: 'consumer_finance', roles: LENDER, prefix: 'JR', share: 15 },
-  { code: 'qingshan-xiaofei', name: '青杉消费金融有限公司', kind: 'consumer_finance', roles: LENDER, prefix: 'QS', share: 9 },
-  { code: 'hengtong-card', name: '恒通信用卡中心', kind: 'credit_card_issuer', roles: LENDER, prefix: 'HT', share: 7 },
-  { code: 'chenguang-bank', name: '晨光银行股份有限公司', kind: 'bank', roles: LENDER, prefix: 'CG', share: 11 },
-  { code: 'songbai-bank', name: '松柏农村商业银行股份有限公司', kind: 'bank', roles: LENDER, prefix: 'SB', share: 6 },
+  {
+    code: 'huiyin-jiebei',
+    name: '汇银网络小额贷款有限公司',
+    kind: 'online_microloan',
+    roles: LENDER,
+    prefix: 'HY',
+    share: 30,
+  },
+  {
+    code: 'qianhai-xiaodai',
+    name: '千海网络小额贷款有限公司',
+    kind: 'online_microloan',
+    roles: LENDER,
+    prefix: 'QH',
+    share: 22,
+  },
+  {
+    code: 'jinrong-xiaofei',
+    name: '锦融消费金融有限公司',
+    kind: 'consumer_finance',
+    roles: LENDER,
+    prefix: 'JR',
+    share: 15,
+  },
+  {
+    code: 'qingshan-xiaofei',
+    name: '青杉消费金融有限公司',
+    kind: 'consumer_finance',
+    roles: LENDER,
+    prefix: 'QS',
+    share: 9,
+  },
+  {
+    code: 'hengtong-card',
+    name: '恒通信用卡中心',
+    kind: 'credit_card_issuer',
+    roles: LENDER,
+    prefix: 'HT',
+    share: 7,
+  },
+  {
+    code: 'chenguang-bank',
+    name: '晨光银行股份有限公司',
+    kind: 'bank',
+    roles: LENDER,
+    prefix: 'CG',
+    share: 11,
+  },
+  {
+    code: 'songbai-bank',
+    name: '松柏农村商业银行股份有限公司',
+    kind: 'bank',
+    roles: LENDER,
+    prefix: 'SB',
+    share: 6,
+  },
 ];
 
 const REGULATOR: DemoInstitution = {
@@ -128,7 +177,17 @@ function laterDate(date: string, days: number, today: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   const later = d.toISOString().slice(0, 10);
-  return later > today ? today : later;
+  return notAfter(later, today);
+}
+
+/** Orders strings by code unit (dates and ASCII account numbers), independent of locale. */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The earlier of two dates (`YYYY-MM-DD` strings sort). */
+function notAfter(date: string, limit: string): string {
+  return date < limit ? date : limit;
 }
 
 class AccountPlanner {
@@ -143,7 +202,11 @@ class AccountPlanner {
   }
 
   /** An equal-instalment loan that is still being repaid at the window start or opens later. */
-  loan(rng: SeededRandom, furnisher: Furnisher, fixed?: { openIdx: number; instalments: number }): AccountPlan {
+  loan(
+    rng: SeededRandom,
+    furnisher: Furnisher,
+    fixed?: { openIdx: number; instalments: number },
+  ): AccountPlan {
     const { startIdx, lastIdx } = this.window;
     const bank = furnisher.kind === 'bank';
     const instalments =
@@ -277,7 +340,8 @@ class AccountPlanner {
 /** The months in which an overdue run of the account may start, or null. */
 function runRange(plan: AccountPlan, window: Window): [number, number] | null {
   const from = Math.max(plan.openIdx + 1, window.startIdx + 1);
-  const to = plan.type === 'D1' ? Math.min(plan.openIdx + (plan.instalments ?? 12), window.lastIdx) : window.lastIdx;
+  const to =
+    plan.type === 'D1' ? Math.min(plan.openIdx + (plan.instalments ?? 12), window.lastIdx) : window.lastIdx;
   return from <= to ? [from, to] : null;
 }
 
@@ -315,7 +379,12 @@ interface SimulatedAccount {
   states: MonthState[];
 }
 
-function identityLine(person: DemoPerson, reportedOn: string, changed: boolean, withEmployer: boolean): string {
+function identityLine(
+  person: DemoPerson,
+  reportedOn: string,
+  changed: boolean,
+  withEmployer: boolean,
+): string {
   const record: Record<string, unknown> = {
     kind: 'identity',
     id_number: person.idNumber,
@@ -347,7 +416,8 @@ function monthLine(accountNo: string, month: string, reportedOn: string, state: 
 }
 
 function positiveInteger(value: number, name: string, min: number): number {
-  if (!Number.isInteger(value) || value < min) throw new RangeError(`generateDemoMarket: ${name} must be an integer >= ${min}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new RangeError(`generateDemoMarket: ${name} must be an integer >= ${min}`);
   return value;
 }
 
@@ -364,18 +434,26 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
   const months = positiveInteger(options.months ?? 30, 'months', 24);
   const today = options.today ?? todayUtc();
   if (!isCalendarDate(today)) throw new RangeError('generateDemoMarket: today must be a YYYY-MM-DD date');
-  if (!isCalendarMonth(options.asOfMonth)) throw new RangeError('generateDemoMarket: asOfMonth must be YYYY-MM');
+  if (!isCalendarMonth(options.asOfMonth))
+    throw new RangeError('generateDemoMarket: asOfMonth must be YYYY-MM');
   if (options.asOfMonth > monthOf(today)) {
-    throw new RangeError(`generateDemoMarket: asOfMonth ${options.asOfMonth} is after the month of today (${today})`);
+    throw new RangeError(
+      `generateDemoMarket: asOfMonth ${options.asOfMonth} is after the month of today (${today})`,
+    );
   }
 
   const lastIdx = monthIndex(options.asOfMonth);
-  const window: Window = { startIdx: lastIdx - months + 1, lastIdx, today, todayIdx: monthIndex(monthOf(today)) };
+  const window: Window = {
+    startIdx: lastIdx - months + 1,
+    lastIdx,
+    today,
+    todayIdx: monthIndex(monthOf(today)),
+  };
   // A month is reported on the 5th of the next month, never after today.
   const monthReportedOn = new Map<number, string>();
   for (let t = window.startIdx; t <= lastIdx; t++) {
     const date = `${monthAt(t + 1)}-05`;
-    monthReportedOn.set(t, date > today ? today : date);
+    monthReportedOn.set(t, notAfter(date, today));
   }
 
   const planner = new AccountPlanner(window);
@@ -411,7 +489,8 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
       entry.plans.push(loan);
       allPlans.push(loan);
     }
-    if (p === showcaseDelinquent || rng.chance(0.045 + 0.035 * (count - 1))) assignDelinquency(rng, allPlans, window);
+    if (p === showcaseDelinquent || rng.chance(0.05 + 0.035 * (count - 1)))
+      assignDelinquency(rng, allPlans, window);
 
     // Simulate; keep the accounts with at least one month in the window.
     const reported = byFurnisher
@@ -419,24 +498,21 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
         const accounts: SimulatedAccount[] = plans
           .map((plan) => ({ plan, states: simulateAccount(plan, rng, lastIdx) }))
           .filter((a) => a.plan.openIdx + a.states.length - 1 >= window.startIdx)
-          .sort((a, b) =>
-            a.plan.openDate === b.plan.openDate
-              ? a.plan.accountNo.localeCompare(b.plan.accountNo)
-              : a.plan.openDate < b.plan.openDate
-                ? -1
-                : 1,
+          .sort(
+            (a, b) => byText(a.plan.openDate, b.plan.openDate) || byText(a.plan.accountNo, b.plan.accountNo),
           );
         return { furnisher, accounts, firstOpen: accounts[0]?.plan.openDate ?? '' };
       })
       .filter((x) => x.accounts.length > 0)
-      .sort((a, b) => (a.firstOpen < b.firstOpen ? -1 : a.firstOpen > b.firstOpen ? 1 : 0));
+      .sort((a, b) => byText(a.firstOpen, b.firstOpen));
 
     // Later furnishers (by first account) learn the newer mobile or address, if any.
     const changeRank = reported.length >= 2 ? rng.int(1, reported.length - 1) : Number.POSITIVE_INFINITY;
     reported.forEach(({ furnisher, accounts, firstOpen }, rank) => {
       const lines = linesByFurnisher.get(furnisher.code)!;
-      const withEmployer = furnisher.kind === 'bank' || furnisher.kind === 'credit_card_issuer' || rng.chance(0.5);
-      lines.push(identityLine(person, firstOpen > today ? today : firstOpen, rank >= changeRank, withEmployer));
+      const withEmployer =
+        furnisher.kind === 'bank' || furnisher.kind === 'credit_card_issuer' || rng.chance(0.5);
+      lines.push(identityLine(person, notAfter(firstOpen, today), rank >= changeRank, withEmployer));
       stats.identityRecords++;
       for (const { plan } of accounts) {
         lines.push(accountLine(person, plan, laterDate(plan.openDate, rng.int(0, 3), today)));
@@ -454,7 +530,8 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
       }
     });
 
-    if (p === showcaseMulti) multiLender = { idNumber: person.idNumber, name: person.name, lenders: reported.length };
+    if (p === showcaseMulti)
+      multiLender = { idNumber: person.idNumber, name: person.name, lenders: reported.length };
     if (p === showcaseDelinquent) delinquent = { idNumber: person.idNumber, name: person.name };
   }
 

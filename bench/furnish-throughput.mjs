@@ -1,0 +1,421 @@
+/**
+ * Furnishing throughput worker: one engine per process, so peak RSS belongs to that engine only.
+ * Run by bench/run.mjs; by hand:
+ *
+ *   node --expose-gc bench/furnish-throughput.mjs --engine sqlite --out /tmp/result.json
+ *   node --expose-gc bench/furnish-throughput.mjs --engine postgres --database-url postgres://... --out ...
+ *
+ * Setup (not timed): one furnisher opens BENCH_ACCOUNTS accounts (one person each) in batches of
+ * SETUP_BATCH_RECORDS account records. Timed: BENCH_MONTHS months x BENCH_ACCOUNTS monthly
+ * states, one batch per month (50,000 records when BENCH_ACCOUNTS is 50,000), each body generated
+ * just before furnishBatch sees it. The result (throughput, RSS, verification) goes to --out as JSON.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { CHINA_PROFILE } from '../dist/domain/jurisdiction.js';
+import { makeResidentId } from '../dist/domain/resident-id.js';
+import { MAX_BATCH_RECORDS } from '../dist/formats/canonical/limits.js';
+import { furnishBatch } from '../dist/furnish/furnish-batch.js';
+import { createPiiCipher } from '../dist/identity/pii-cipher.js';
+import { createFurnishStore } from '../dist/store/furnish-repository.js';
+import { migrate } from '../dist/store/migrate.js';
+import { openDatabase, pgIdentifier } from '../dist/store/open-database.js';
+
+const { values: args } = parseArgs({
+  options: {
+    engine: { type: 'string' },
+    'database-url': { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+const engine = args.engine;
+if (engine !== 'sqlite' && engine !== 'postgres') throw new Error('--engine sqlite|postgres');
+if (!args.out) throw new Error('--out FILE');
+
+const intEnv = (name, fallback) => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name}: expected a positive integer`);
+  return value;
+};
+const ACCOUNTS = intEnv('BENCH_ACCOUNTS', 50_000);
+const MONTHS = intEnv('BENCH_MONTHS', 20);
+const SETUP_BATCH_RECORDS = 10_000;
+const FURNISHER_ID = 1;
+const RSS_SAMPLE_MS = 50;
+if (ACCOUNTS > MAX_BATCH_RECORDS) throw new Error(`BENCH_ACCOUNTS: at most ${MAX_BATCH_RECORDS} (one batch)`);
+if (MONTHS > 48) throw new Error('BENCH_MONTHS: at most 48');
+
+const MB = 1024 * 1024;
+const log = (message) => console.log(`  [${engine}] ${message}`);
+
+// ---------------------------------------------------------------- memory sampling
+
+let peakSampledRss = process.memoryUsage.rss();
+const sampler = setInterval(() => {
+  const rss = process.memoryUsage.rss();
+  if (rss > peakSampledRss) peakSampledRss = rss;
+}, RSS_SAMPLE_MS);
+sampler.unref();
+const sampleNow = () => {
+  const rss = process.memoryUsage.rss();
+  if (rss > peakSampledRss) peakSampledRss = rss;
+  return rss;
+};
+function procStatusKb(field) {
+  const match = readFileSync('/proc/self/status', 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
+  return match ? Number(match[1]) : null;
+}
+
+// ---------------------------------------------------------------- synthetic data
+
+const REGIONS = ['110105', '310101', '440106', '330106', '510104', '420102', '320102', '370102'];
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'.split('');
+const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英'.split('');
+const DAY_MS = 86_400_000;
+const BIRTH_EPOCH = Date.UTC(1960, 0, 1);
+const isoDate = (ms) => new Date(ms).toISOString().slice(0, 10);
+const pad = (n, width) => String(n).padStart(width, '0');
+
+/** Month i of the timed run (0 = 2023-01) as YYYY-MM, and a reported_on in the following month. */
+function monthAt(i) {
+  const y = 2023 + Math.floor(i / 12);
+  const m = (i % 12) + 1;
+  const ny = m === 12 ? y + 1 : y;
+  const nm = m === 12 ? 1 : m + 1;
+  return { month: `${y}-${pad(m, 2)}`, reportedOn: `${ny}-${pad(nm, 2)}-05` };
+}
+
+/** Account i: one person each; 3 in 4 are 36-month loans (D1), 1 in 4 credit cards (R2). */
+function accountOf(i) {
+  const region = REGIONS[i % REGIONS.length];
+  const birth = isoDate(BIRTH_EPOCH + (Math.floor(i / REGIONS.length) % 12_000) * DAY_MS);
+  const seq = 1 + Math.floor(i / (REGIONS.length * 12_000));
+  const card = i % 4 === 3;
+  const openMonth = 1 + (i % 12);
+  const openDate = `2022-${pad(openMonth, 2)}-${pad(1 + (i % 28), 2)}`;
+  const amount = card ? 2_000_000 + (i % 20) * 500_000 : 1_200_000 + (i % 97) * 120_000;
+  return {
+    no: `BA-${pad(i + 1, 8)}`,
+    idNumber: makeResidentId(region, birth, seq),
+    name: SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length] + GIVEN[(i * 13) % GIVEN.length],
+    card,
+    openMonth,
+    openDate,
+    amount,
+  };
+}
+
+function accountLine(i) {
+  const a = accountOf(i);
+  const record = {
+    kind: 'account',
+    action: 'open',
+    account_no: a.no,
+    id_number: a.idNumber,
+    name: a.name,
+    reported_on: '2023-01-05',
+    account_type: a.card ? 'R2' : 'D1',
+    business_type: a.card ? 'credit_card' : 'consumer',
+    currency: 'CNY',
+    open_date: a.openDate,
+    amount_minor: a.amount,
+    repayment_method: a.card ? 'minimum_payment' : 'equal_instalment',
+    repayment_frequency: 'monthly',
+    guarantee_type: 'unsecured',
+    joint_loan: false,
+  };
+  if (!a.card) {
+    record.maturity_date = `2025-${pad(a.openMonth, 2)}-${pad(1 + (i % 28), 2)}`;
+    record.instalments = 36;
+  }
+  return JSON.stringify(record);
+}
+
+/**
+ * Monthly state of account i in month m. About 2.5% of accounts go through one delinquency
+ * episode (1-3 months, status 1, 2, 3 with matching overdue periods and amounts) and then cure;
+ * idle credit cards report '*' (nothing due); everything else is N.
+ */
+function monthLine(i, m, month, reportedOn) {
+  const a = accountOf(i);
+  const delinquent = i % 40 === 7;
+  const start = i % 17;
+  const length = 1 + (i % 3);
+  const k = m - start;
+  const overdue = delinquent && k >= 0 && k < length ? k + 1 : 0;
+  const cured = delinquent && k === length;
+  let record;
+  if (a.card) {
+    const idle = i % 16 === 3;
+    const used = idle ? 0 : Math.floor((a.amount * (10 + ((i * 31 + m * 17) % 70))) / 100);
+    const scheduled = idle ? 0 : Math.max(10_000, Math.floor(used / 10));
+    record = {
+      kind: 'month',
+      account_no: a.no,
+      month,
+      reported_on: reportedOn,
+      balance_minor: used,
+      used_limit_minor: used,
+      scheduled_payment_minor: scheduled,
+      actual_payment_minor: overdue > 0 ? 0 : cured ? scheduled * (length + 1) : scheduled,
+      overdue_periods: overdue,
+      overdue_amount_minor: overdue * scheduled,
+      status: overdue > 0 ? String(overdue) : idle ? '*' : 'N',
+      five_class: overdue >= 3 ? 3 : overdue > 0 ? 2 : 1,
+    };
+  } else {
+    const instalment = Math.floor(a.amount / 36);
+    const paid = 12 - a.openMonth + 1 + m; // instalments due since opening
+    record = {
+      kind: 'month',
+      account_no: a.no,
+      month,
+      reported_on: reportedOn,
+      balance_minor: a.amount - instalment * Math.min(35, paid),
+      scheduled_payment_minor: instalment,
+      actual_payment_minor: overdue > 0 ? 0 : cured ? instalment * (length + 1) : instalment,
+      overdue_periods: overdue,
+      overdue_amount_minor: overdue * instalment,
+      status: overdue > 0 ? String(overdue) : 'N',
+      five_class: overdue >= 3 ? 3 : overdue > 0 ? 2 : 1,
+    };
+  }
+  return JSON.stringify(record);
+}
+
+function body(from, to, lineOf) {
+  const lines = new Array(to - from);
+  for (let i = from; i < to; i++) lines[i - from] = lineOf(i);
+  return Buffer.from(lines.join('\n') + '\n', 'utf8');
+}
+
+// ---------------------------------------------------------------- database
+
+async function openBenchDatabase() {
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'openbureau-bench-'));
+    const sqlitePath = join(dir, 'bench.sqlite');
+    const db = await openDatabase({ sqlitePath });
+    return {
+      db,
+      location: sqlitePath,
+      size: () => ['', '-wal'].reduce((n, s) => n + (statSizeOrZero(sqlitePath + s) ?? 0), 0),
+      async dispose() {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const url = args['database-url'];
+  const schema = `bench_${randomBytes(6).toString('hex')}`;
+  const db = await openDatabase({ databaseUrl: url, pgSchema: schema });
+  return {
+    db,
+    location: db.location,
+    async size() {
+      const r = await db.pool.query(
+        `select coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint as n
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+         where n.nspname = $1 and c.relkind = 'r'`,
+        [schema],
+      );
+      return Number(r.rows[0].n);
+    },
+    async dispose() {
+      await db.close();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`drop schema if exists ${pgIdentifier(schema)} cascade`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+function statSizeOrZero(path) {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+async function countRows(db, table) {
+  const row = await db.db.selectFrom(table).select(db.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+// ---------------------------------------------------------------- run
+
+async function furnishChecked(deps, batchId, bodyBuffer, expected) {
+  const result = await furnishBatch(deps, { furnisherId: FURNISHER_ID, batchId, body: bodyBuffer });
+  if (result.replayed) throw new Error(`batch ${batchId} was a replay`);
+  if (result.batch.rejected !== 0 || result.batch.accepted !== expected) {
+    const sample = result.findings
+      .slice(0, 5)
+      .map((f) => `line ${f.line} ${f.rule} ${f.field}: ${f.message}`)
+      .join('\n    ');
+    throw new Error(
+      `batch ${batchId}: accepted ${result.batch.accepted}/${expected}, rejected ${result.batch.rejected}\n    ${sample}`,
+    );
+  }
+  return result;
+}
+
+async function main() {
+  const bench = await openBenchDatabase();
+  const { db } = bench;
+  const result = { engine, location: bench.location, accounts: ACCOUNTS, months: MONTHS };
+  try {
+    await migrate(db);
+    const deps = {
+      store: createFurnishStore(db),
+      cipher: createPiiCipher(randomBytes(32)),
+      profile: CHINA_PROFILE,
+    };
+
+    // Setup, not timed: accounts (and their persons) at one furnisher.
+    const setupStart = performance.now();
+    let setupBatches = 0;
+    for (let from = 0; from < ACCOUNTS; from += SETUP_BATCH_RECORDS) {
+      const to = Math.min(ACCOUNTS, from + SETUP_BATCH_RECORDS);
+      await furnishChecked(deps, `setup-${pad(setupBatches, 4)}`, body(from, to, accountLine), to - from);
+      setupBatches += 1;
+    }
+    result.setup = {
+      batches: setupBatches,
+      accountRecords: ACCOUNTS,
+      seconds: (performance.now() - setupStart) / 1000,
+    };
+    log(
+      `setup: ${ACCOUNTS} accounts in ${setupBatches} batches, ${result.setup.seconds.toFixed(1)} s (not timed)`,
+    );
+    globalThis.gc?.();
+    const rssAfterSetup = sampleNow();
+
+    // Timed: one batch per month, every account.
+    const checkpoints = new Map(
+      [0.25, 0.5, 0.75, 1].map((f) => [Math.max(1, Math.round(MONTHS * f)), `${Math.round(f * 100)}%`]),
+    );
+    const perBatch = [];
+    const rssAt = [];
+    let furnishMs = 0;
+    let generateMs = 0;
+    let bodyBytes = 0;
+    const wallStart = performance.now();
+    // Same clock as the timestamps of a --cpu-prof profile (monotonic, microseconds).
+    const profileFromUs = Number(process.hrtime.bigint() / 1000n);
+    for (let m = 0; m < MONTHS; m++) {
+      const { month, reportedOn } = monthAt(m);
+      const g0 = performance.now();
+      const monthBody = body(0, ACCOUNTS, (i) => monthLine(i, m, month, reportedOn));
+      const g1 = performance.now();
+      const batch = await furnishChecked(deps, `months-${month}`, monthBody, ACCOUNTS);
+      const g2 = performance.now();
+      generateMs += g1 - g0;
+      furnishMs += g2 - g1;
+      bodyBytes += monthBody.length;
+      const rss = sampleNow();
+      const { heapUsed, heapTotal, external } = process.memoryUsage();
+      perBatch.push({
+        batchId: batch.batch.batchId,
+        records: ACCOUNTS,
+        bytes: monthBody.length,
+        furnishMs: Math.round(g2 - g1),
+        recordsPerSecond: Math.round(ACCOUNTS / ((g2 - g1) / 1000)),
+        rssMB: +(rss / MB).toFixed(1),
+        heapUsedMB: +(heapUsed / MB).toFixed(1),
+        heapTotalMB: +(heapTotal / MB).toFixed(1),
+        externalMB: +(external / MB).toFixed(1),
+      });
+      const label = checkpoints.get(m + 1);
+      if (label)
+        rssAt.push({
+          at: label,
+          batches: m + 1,
+          rssMB: +(rss / MB).toFixed(1),
+          heapUsedMB: +(heapUsed / MB).toFixed(1),
+        });
+      log(
+        `${batch.batch.batchId}: ${ACCOUNTS} records in ${(g2 - g1).toFixed(0)} ms ` +
+          `(${Math.round(ACCOUNTS / ((g2 - g1) / 1000))} rec/s), rss ${(rss / MB).toFixed(0)} MB, ` +
+          `heap ${(heapUsed / MB).toFixed(0)}/${(heapTotal / MB).toFixed(0)} MB`,
+      );
+    }
+    const wallMs = performance.now() - wallStart;
+    result.profileWindowUs = [profileFromUs, Number(process.hrtime.bigint() / 1000n)];
+    const records = ACCOUNTS * MONTHS;
+    result.timed = {
+      batches: MONTHS,
+      recordsPerBatch: ACCOUNTS,
+      records,
+      bodyBytes,
+      furnishSeconds: furnishMs / 1000,
+      generateSeconds: generateMs / 1000,
+      wallSeconds: wallMs / 1000,
+      recordsPerSecond: Math.round(records / (furnishMs / 1000)),
+      recordsPerSecondWall: Math.round(records / (wallMs / 1000)),
+      perBatch,
+    };
+
+    // Verification.
+    const batches = await db.db
+      .selectFrom('batches')
+      .select([db.db.fn.sum('accepted').as('accepted'), db.db.fn.sum('rejected').as('rejected')])
+      .where('batch_id', 'like', 'months-%')
+      .executeTakeFirstOrThrow();
+    const verify = {
+      expectedMonthRows: records,
+      accountMonths: await countRows(db, 'account_months'),
+      accountMonthVersions: await countRows(db, 'account_month_versions'),
+      accounts: await countRows(db, 'accounts'),
+      persons: await countRows(db, 'persons'),
+      batchesOnFile: await countRows(db, 'batches'),
+      acceptedOnFile: Number(batches.accepted),
+      rejectedOnFile: Number(batches.rejected),
+      rejects: await countRows(db, 'rejects'),
+    };
+    verify.ok =
+      verify.accountMonths === records &&
+      verify.accountMonthVersions === 0 &&
+      verify.accounts === ACCOUNTS &&
+      verify.persons === ACCOUNTS &&
+      verify.batchesOnFile === setupBatches + MONTHS &&
+      verify.acceptedOnFile === records &&
+      verify.rejectedOnFile === 0 &&
+      verify.rejects === 0;
+    result.verify = verify;
+    result.databaseBytes = await bench.size();
+
+    const vmHwmKb = procStatusKb('VmHWM');
+    result.memory = {
+      rssAfterSetupMB: +(rssAfterSetup / MB).toFixed(1),
+      rssAt,
+      peakSampledRssMB: +(peakSampledRss / MB).toFixed(1),
+      vmHwmMB: vmHwmKb === null ? null : +(vmHwmKb / 1024).toFixed(1),
+      sampleEveryMs: RSS_SAMPLE_MS,
+    };
+    log(
+      `verify: account_months ${verify.accountMonths}/${records}, rejects ${verify.rejects}, ` +
+        `${verify.ok ? 'OK' : 'FAILED'}`,
+    );
+  } finally {
+    clearInterval(sampler);
+    await bench.dispose();
+  }
+  writeFileSync(args.out, JSON.stringify(result, null, 2));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

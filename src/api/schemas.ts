@@ -1,0 +1,54 @@
+/**
+ * JSON Schemas shared by routes: they validate requests, serialize answers and make the
+ * OpenAPI document.
+ *
+ * @example
+ *   app.get('/x', { schema: { response: { 400: ERROR_SCHEMA } } }, handler);
+ */
+export const ERROR_SCHEMA = {
+  type: 'object',
+  required: ['error', 'message'],
+  properties: {
+    error: { type: 'string', description: 'A stable error code.' },
+    message: { type: 'string', description: 'What was wrong and what was expected.' },
+  },
+} as const;
+
+export const FINDING_SCHEMA = {
+  type: 'object',
+  required: ['line', 'field', 'rule', 'message'],
+  properties: {
+    line: { type: 'integer', description: '1-based line number in the batch.' },
+    field: { type: 'string', description: 'The field at fault, or empty for the whole line.' },
+    rule: { type: 'string', description: 'The rule id (GET /v1/furnish/rules).' },
+    message: { type: 'string' },
+  },
+} as const;
+
+export const BATCH_SCHEMA = {
+  type: 'object',
+  required: ['batch_id', 'format', 'content_sha256', 'bytes', 'received_at', 'records', 'accepted', 'rejected'],
+  properties: {
+    batch_id: { type: 'string' },
+    format: { type: 'string', enum: ['jsonl', 'metro2'] },
+    content_sha256: { type: 'string' },
+    bytes: { type: 'integer' },
+    received_at: { type: 'string', format: 'date-time' },
+    records: { type: 'integer', description: 'Non-blank lines read.' },
+    accepted: { type: 'integer' },
+    rejected: { type: 'integer', description: 'Lines stored as rejects (GET .../rejects).' },
+  },
+} as const;
+
+export const INSTITUTION_SCHEMA = {
+  type: 'object',
+  required: ['code', 'name', 'kind', 'roles'],
+  properties: {
+    code: { type: 'string' },
+    name: { type: 'string' },
+    kind: { type: 'string' },
+    roles: { type: 'array', items: { type: 'string' } },
+  },
+} as const;
+
+export const AUTH_ERRORS = { 401: ERROR_SCHEMA, 403: ERROR_SCHEMA } as const;

@@ -1,0 +1,62 @@
+/**
+ * The running bureau: the database, the PII cipher, the jurisdiction profile and the
+ * repositories, wired once and shared by the API, the CLI and the demo.
+ *
+ * @example
+ *   const bureau = await openBureau(readConfig(process.env), { warn: console.warn });
+ *   await bureau.close();
+ */
+import { type JurisdictionProfile, jurisdictionProfile } from '../domain/jurisdiction.js';
+import type { FurnishDeps } from '../furnish/furnish-batch.js';
+import { loadMasterKey } from '../identity/key-store.js';
+import { createPiiCipher, type PiiCipher } from '../identity/pii-cipher.js';
+import { type BatchRepository, createBatchRepository } from '../store/batch-repository.js';
+import { createFurnishStore } from '../store/furnish-repository.js';
+import { createInstitutionRepository, type InstitutionRepository } from '../store/institution-repository.js';
+import { migrate } from '../store/migrate.js';
+import { type BureauDatabase, openDatabase } from '../store/open-database.js';
+import type { BureauConfig } from './config.js';
+
+export interface Bureau {
+  readonly config: BureauConfig;
+  readonly database: BureauDatabase;
+  readonly cipher: PiiCipher;
+  readonly profile: JurisdictionProfile;
+  readonly institutions: InstitutionRepository;
+  readonly batches: BatchRepository;
+  readonly furnishDeps: FurnishDeps;
+  close(): Promise<void>;
+}
+
+/** Opens the database, applies pending migrations and loads the key. */
+export async function openBureau(
+  config: BureauConfig,
+  options: { warn: (message: string) => void; database?: BureauDatabase },
+): Promise<Bureau> {
+  const profile = jurisdictionProfile(config.jurisdiction);
+  const { key } = loadMasterKey({ env: process.env, keyFile: config.keyFile, warn: options.warn });
+  const cipher = createPiiCipher(key);
+  const database =
+    options.database ?? (await openDatabase({ sqlitePath: config.sqlitePath, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }));
+  await migrate(database);
+  return fromParts(config, database, cipher, profile);
+}
+
+/** Wires a bureau from parts already open (tests pass their own store and key). */
+export function fromParts(
+  config: BureauConfig,
+  database: BureauDatabase,
+  cipher: PiiCipher,
+  profile: JurisdictionProfile,
+): Bureau {
+  return {
+    config,
+    database,
+    cipher,
+    profile,
+    institutions: createInstitutionRepository(database),
+    batches: createBatchRepository(database),
+    furnishDeps: { store: createFurnishStore(database), cipher, profile },
+    close: () => database.close(),
+  };
+}

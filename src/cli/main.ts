@@ -1,0 +1,65 @@
+/**
+ * The `openbureau` command: start the bureau, manage institutions, furnish files.
+ *
+ * @example
+ *   openbureau start
+ *   openbureau institution add --name "Example Bank" --role lender --role furnisher --kind bank
+ *   openbureau furnish records.jsonl --as example-bank
+ */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+
+type OptionsSpec = NonNullable<ParseArgsConfig['options']>;
+import { furnishCommand } from './furnish-command.js';
+import { institutionCommand } from './institution-command.js';
+import { migrateCommand, startCommand } from './start-command.js';
+
+const HELP = `openbureau: an open-source consumer credit bureau
+
+Usage:
+  openbureau start [--port N] [--host H] [--no-demo]   migrate, build the demo market on an empty store, serve the API
+  openbureau migrate                                   apply pending schema migrations
+  openbureau institution add --name NAME --kind KIND --role ROLE [--role ROLE] [--code CODE]
+                                                       add an institution; prints its API key once
+  openbureau institution list                          list institutions
+  openbureau furnish FILE.jsonl --as INSTITUTION [--batch-id ID] [--json]
+                                                       furnish a JSON Lines file (split into batches as needed)
+
+Environment: DATABASE_URL (PostgreSQL; default embedded SQLite under OPENBUREAU_DATA_DIR, ./data),
+OPENBUREAU_MASTER_KEY, OPENBUREAU_KEY_FILE, HOST, PORT, OPENBUREAU_JURISDICTION (CN), LOG_LEVEL.
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+      return startCommand(rest);
+    case 'migrate':
+      return migrateCommand();
+    case 'institution':
+      return institutionCommand(rest);
+    case 'furnish':
+      return furnishCommand(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(HELP);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`openbureau: unknown command '${command}'\n\n${HELP}`);
+      return 2;
+  }
+}
+
+/** Parses options strictly: unknown options are an error that names them. */
+export function options<const T extends OptionsSpec>(
+  args: string[],
+  spec: T,
+): ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>> {
+  return parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>({
+    args,
+    options: spec,
+    allowPositionals: true,
+    strict: true,
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * `openbureau start`: migrate, build the demo market on an empty store, serve the API, and print
+ * the URL, the demo API keys and curl commands that work. `openbureau migrate` only migrates.
+ *
+ * @example
+ *   openbureau start --port 8080
+ */
+import { buildServer } from '../api/build-server.js';
+import { readConfig } from '../app/config.js';
+import { openBureau } from '../app/bureau.js';
+import { type DemoKeys, ensureDemoMarket } from '../demo/load-demo.js';
+import { withBureau } from './cli-bureau.js';
+import { options } from './main.js';
+
+export async function migrateCommand(): Promise<number> {
+  return withBureau(async (bureau) => {
+    process.stdout.write(`database ${bureau.database.location} is at the latest schema\n`);
+    return 0;
+  });
+}
+
+export async function startCommand(args: string[]): Promise<number> {
+  const { values } = options(args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'no-demo': { type: 'boolean', default: false },
+  });
+  const config = readConfig({
+    ...process.env,
+    ...(values.port ? { PORT: values.port } : {}),
+    ...(values.host ? { HOST: values.host } : {}),
+  });
+  const say = (m: string) => process.stdout.write(`${m}\n`);
+  const bureau = await openBureau(config, { warn: (m) => process.stderr.write(`warning: ${m}\n`) });
+  say(`openbureau: database ${bureau.database.location}`);
+  const demo = values['no-demo'] ? undefined : await ensureDemoMarket(bureau, { log: say });
+  const app = await buildServer(bureau, {
+    logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
+  });
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  say('');
+  say(`openbureau is running at ${url}`);
+  say(`  health:  ${url}/healthz`);
+  say(`  API doc: ${url}/openapi.json`);
+  if (demo) printDemo(say, url, demo);
+  const stop = async () => {
+    await app.close();
+    await bureau.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return new Promise<number>(() => {});
+}
+
+function printDemo(say: (m: string) => void, url: string, demo: DemoKeys): void {
+  say('');
+  say(
+    `demo market: ${demo.stats.persons} persons, ${demo.stats.accounts} accounts, ${demo.stats.monthRecords} monthly states, furnished in ${demo.stats.seconds} s (${demo.stats.rejected} rejected)`,
+  );
+  say('demo API keys (kept in the data folder, demo only):');
+  for (const i of demo.institutions) say(`  ${i.code.padEnd(24)} ${i.roles.join(',').padEnd(18)} ${i.apiKey}`);
+  const furnisher = demo.institutions.find((i) => i.roles.includes('furnisher'));
+  const regulator = demo.institutions.find((i) => i.roles.includes('regulator'));
+  if (furnisher) {
+    say('');
+    say(`try (${furnisher.code}'s batches):`);
+    say(`  curl -H 'Authorization: Bearer ${furnisher.apiKey}' ${url}/v1/furnish/batches`);
+    say('furnish a record (JSON Lines; the same x-batch-id again changes nothing):');
+    const line = JSON.stringify({
+      kind: 'identity',
+      id_number: '11010519491231002X',
+      name: '王芳',
+      reported_on: new Date().toISOString().slice(0, 10),
+      mobile: '13800138000',
+    });
+    say(
+      `  curl -X POST -H 'Authorization: Bearer ${furnisher.apiKey}' -H 'content-type: application/x-ndjson' -H 'x-batch-id: try-1' --data-binary '${line}' ${url}/v1/furnish/batches`,
+    );
+  }
+  if (regulator) {
+    say('institutions (regulator):');
+    say(`  curl -H 'Authorization: Bearer ${regulator.apiKey}' ${url}/v1/institutions`);
+  }
+}
