@@ -22,5 +22,9 @@ export function hashApiKey(key: string): string {
 
 /** True for a string of the shape of an API key (cheap check before any lookup). */
 export function looksLikeApiKey(value: string): boolean {
-  return value.startsWith(API_KEY_PREFIX) && value.length === API_KEY_PREFIX.length + 43 && /^[A-Za-z0-9_-]+$/.test(value.slice(3));
+  return (
+    value.startsWith(API_KEY_PREFIX) &&
+    value.length === API_KEY_PREFIX.length + 43 &&
+    /^[A-Za-z0-9_-]+$/.test(value.slice(3))
+  );
 }

@@ -28,7 +28,10 @@ export function caller(request: FastifyRequest): Institution {
   return request.institution;
 }
 
-const authPlugin: FastifyPluginAsync<{ institutions: InstitutionRepository }> = async (app: FastifyInstance, options) => {
+const authPlugin: FastifyPluginAsync<{ institutions: InstitutionRepository }> = async (
+  app: FastifyInstance,
+  options,
+) => {
   app.decorateRequest('institution', null);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const config = request.routeOptions.config;
@@ -36,10 +39,15 @@ const authPlugin: FastifyPluginAsync<{ institutions: InstitutionRepository }> = 
     const header = request.headers.authorization ?? '';
     const key = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     if (!key) {
-      return reply.code(401).send({ error: 'unauthenticated', message: 'send an API key: Authorization: Bearer <key>' });
+      return reply
+        .code(401)
+        .send({ error: 'unauthenticated', message: 'send an API key: Authorization: Bearer <key>' });
     }
-    const institution = looksLikeApiKey(key) ? await options.institutions.findByKeyHash(hashApiKey(key)) : undefined;
-    if (!institution) return reply.code(401).send({ error: 'unauthenticated', message: 'unknown or revoked API key' });
+    const institution = looksLikeApiKey(key)
+      ? await options.institutions.findByKeyHash(hashApiKey(key))
+      : undefined;
+    if (!institution)
+      return reply.code(401).send({ error: 'unauthenticated', message: 'unknown or revoked API key' });
     const roles = config?.roles ?? [];
     if (!roles.some((role) => institution.roles.includes(role))) {
       return reply.code(403).send({

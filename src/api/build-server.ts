@@ -21,7 +21,10 @@ export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 /** A request that takes longer is answered 503 (a 50,000-record batch takes about a second). */
 export const REQUEST_TIMEOUT_MS = 120_000;
 
-export async function buildServer(bureau: Bureau, options: { logger: FastifyServerOptions['logger'] }): Promise<FastifyInstance> {
+export async function buildServer(
+  bureau: Bureau,
+  options: { logger: FastifyServerOptions['logger'] },
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger,
     bodyLimit: MAX_JSON_BODY_BYTES,
@@ -35,33 +38,52 @@ export async function buildServer(bureau: Bureau, options: { logger: FastifyServ
       info: {
         title: 'openbureau',
         version: '0.1.0',
-        description: 'An open-source consumer credit bureau: furnishing, identity linking, consent-gated credit reports.',
+        description:
+          'An open-source consumer credit bureau: furnishing, identity linking, consent-gated credit reports.',
       },
-      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'API key of an institution (ob_...)' } } },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'API key of an institution (ob_...)' },
+        },
+      },
       security: [{ apiKey: [] }],
     },
   });
 
   app.setErrorHandler((error, request, reply) => {
-    if (error instanceof FurnishError) return reply.code(error.status).send({ error: error.code, message: error.message });
+    if (error instanceof FurnishError)
+      return reply.code(error.status).send({ error: error.code, message: error.message });
     const err = error as { validation?: unknown; statusCode?: number; code?: string; message: string };
     if (err.validation) return reply.code(400).send({ error: 'invalid_request', message: err.message });
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      const code = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body_too_large' : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported_media_type' : 'bad_request';
+      const code =
+        err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? 'body_too_large'
+          : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? 'unsupported_media_type'
+            : 'bad_request';
       return reply.code(err.statusCode).send({ error: code, message: err.message });
     }
     // Our own errors never carry personal data; log the stack for the operator, answer plainly.
     request.log.error({ err: error }, 'request failed');
-    return reply.code(500).send({ error: 'internal', message: 'internal error: the operator has the details in the log' });
+    return reply
+      .code(500)
+      .send({ error: 'internal', message: 'internal error: the operator has the details in the log' });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
+    reply
+      .code(404)
+      .send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
   );
 
   await app.register(authPlugin, { institutions: bureau.institutions });
   await app.register(healthRoutes, { database: bureau.database });
   await app.register(institutionRoutes, { institutions: bureau.institutions });
-  await app.register(furnishRoutes, { furnishDeps: bureau.furnishDeps, batches: bureau.batches, cipher: bureau.cipher });
+  await app.register(furnishRoutes, {
+    furnishDeps: bureau.furnishDeps,
+    batches: bureau.batches,
+    cipher: bureau.cipher,
+  });
   await app.ready();
   return app;
 }

@@ -27,7 +27,16 @@ export const FINDING_SCHEMA = {
 
 export const BATCH_SCHEMA = {
   type: 'object',
-  required: ['batch_id', 'format', 'content_sha256', 'bytes', 'received_at', 'records', 'accepted', 'rejected'],
+  required: [
+    'batch_id',
+    'format',
+    'content_sha256',
+    'bytes',
+    'received_at',
+    'records',
+    'accepted',
+    'rejected',
+  ],
   properties: {
     batch_id: { type: 'string' },
     format: { type: 'string', enum: ['jsonl', 'metro2'] },

@@ -37,7 +37,11 @@ export async function openBureau(
   const { key } = loadMasterKey({ env: process.env, keyFile: config.keyFile, warn: options.warn });
   const cipher = createPiiCipher(key);
   const database =
-    options.database ?? (await openDatabase({ sqlitePath: config.sqlitePath, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }));
+    options.database ??
+    (await openDatabase({
+      sqlitePath: config.sqlitePath,
+      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    }));
   await migrate(database);
   return fromParts(config, database, cipher, profile);
 }

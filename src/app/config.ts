@@ -22,7 +22,8 @@ export interface BureauConfig {
 export function readConfig(env: NodeJS.ProcessEnv): BureauConfig {
   const dataDir = env.OPENBUREAU_DATA_DIR || './data';
   const port = Number(env.PORT || 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('PORT: expected a port number 0-65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error('PORT: expected a port number 0-65535');
   return {
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     dataDir,

@@ -45,7 +45,7 @@ export async function furnishCommand(args: string[]): Promise<number> {
   const base = values['batch-id'] ?? `file-${createHash('sha256').update(body).digest('hex').slice(0, 16)}`;
   return withBureau(async (bureau) => {
     const furnisher = await bureau.institutions.findByCode(values.as!);
-    if (!furnisher || !furnisher.roles.includes('furnisher')) {
+    if (!furnisher?.roles.includes('furnisher')) {
       process.stderr.write(`openbureau: no furnisher with code '${values.as}'\n`);
       return 2;
     }
@@ -55,7 +55,11 @@ export async function furnishCommand(args: string[]): Promise<number> {
     for (const part of parts) {
       const batchId = parts.length === 1 ? base : `${base}-${part.index}`;
       try {
-        const result = await furnishBatch(bureau.furnishDeps, { furnisherId: furnisher.institutionId, batchId, body: part.body });
+        const result = await furnishBatch(bureau.furnishDeps, {
+          furnisherId: furnisher.institutionId,
+          batchId,
+          body: part.body,
+        });
         rejected += result.batch.rejected;
         results.push({ ...result, firstLine: part.firstLine });
         if (!values.json) {
@@ -64,7 +68,9 @@ export async function furnishCommand(args: string[]): Promise<number> {
             `batch ${batchId}: ${b.records} records, ${b.accepted} accepted, ${b.rejected} rejected${result.replayed ? ' (already furnished: nothing changed)' : ''}\n`,
           );
           for (const f of result.findings.slice(0, FINDINGS_SHOWN))
-            process.stdout.write(`  file line ${f.line + part.firstLine - 1}: ${f.rule} ${f.field}: ${f.message}\n`);
+            process.stdout.write(
+              `  file line ${f.line + part.firstLine - 1}: ${f.rule} ${f.field}: ${f.message}\n`,
+            );
           if (result.findings.length > FINDINGS_SHOWN)
             process.stdout.write(`  ... and more: GET /v1/furnish/batches/${batchId}/rejects\n`);
         }

@@ -15,12 +15,16 @@ export async function institutionCommand(args: string[]): Promise<number> {
   if (sub === 'list') {
     return withBureau(async (bureau) => {
       for (const i of await bureau.institutions.list())
-        process.stdout.write(`${i.code.padEnd(24)} ${i.kind.padEnd(20)} ${i.roles.join(',').padEnd(26)} ${i.name}\n`);
+        process.stdout.write(
+          `${i.code.padEnd(24)} ${i.kind.padEnd(20)} ${i.roles.join(',').padEnd(26)} ${i.name}\n`,
+        );
       return 0;
     });
   }
   if (sub !== 'add') {
-    process.stderr.write('usage: openbureau institution add --name NAME --kind KIND --role ROLE [--role ROLE] [--code CODE] | list\n');
+    process.stderr.write(
+      'usage: openbureau institution add --name NAME --kind KIND --role ROLE [--role ROLE] [--code CODE] | list\n',
+    );
     return 2;
   }
   const { values } = options(rest, {
@@ -30,11 +34,16 @@ export async function institutionCommand(args: string[]): Promise<number> {
     code: { type: 'string' },
   });
   const name = values.name ?? '';
-  const roles = (values.role ?? []).flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean);
+  const roles = (values.role ?? [])
+    .flatMap((r) => r.split(','))
+    .map((r) => r.trim())
+    .filter(Boolean);
   const input = { code: values.code ?? codeFromName(name), name, kind: values.kind ?? '', roles };
   const problems = institutionProblems(input);
   if (problems.length > 0) {
-    process.stderr.write(`openbureau: cannot add the institution:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    process.stderr.write(
+      `openbureau: cannot add the institution:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`,
+    );
     return 2;
   }
   return withBureau(async (bureau) => {
@@ -48,7 +57,11 @@ export async function institutionCommand(args: string[]): Promise<number> {
       roles: input.roles as InstitutionRole[],
     });
     const key = generateApiKey();
-    await bureau.institutions.addKey(created.institutionId, hashApiKey(key), key.slice(0, API_KEY_SHOWN_CHARS));
+    await bureau.institutions.addKey(
+      created.institutionId,
+      hashApiKey(key),
+      key.slice(0, API_KEY_SHOWN_CHARS),
+    );
     process.stdout.write(
       `institution ${created.code} (${created.kind}; ${created.roles.join(', ')})\napi key (shown once, store it now): ${key}\n`,
     );

@@ -9,6 +9,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 type OptionsSpec = NonNullable<ParseArgsConfig['options']>;
+
 import { furnishCommand } from './furnish-command.js';
 import { institutionCommand } from './institution-command.js';
 import { migrateCommand, startCommand } from './start-command.js';

@@ -6,8 +6,8 @@
  *   openbureau start --port 8080
  */
 import { buildServer } from '../api/build-server.js';
-import { readConfig } from '../app/config.js';
 import { openBureau } from '../app/bureau.js';
+import { readConfig } from '../app/config.js';
 import { type DemoKeys, ensureDemoMarket } from '../demo/load-demo.js';
 import { withBureau } from './cli-bureau.js';
 import { options } from './main.js';
@@ -62,7 +62,8 @@ function printDemo(say: (m: string) => void, url: string, demo: DemoKeys): void 
     `demo market: ${demo.stats.persons} persons, ${demo.stats.accounts} accounts, ${demo.stats.monthRecords} monthly states, furnished in ${demo.stats.seconds} s (${demo.stats.rejected} rejected)`,
   );
   say('demo API keys (kept in the data folder, demo only):');
-  for (const i of demo.institutions) say(`  ${i.code.padEnd(24)} ${i.roles.join(',').padEnd(18)} ${i.apiKey}`);
+  for (const i of demo.institutions)
+    say(`  ${i.code.padEnd(24)} ${i.roles.join(',').padEnd(18)} ${i.apiKey}`);
   const furnisher = demo.institutions.find((i) => i.roles.includes('furnisher'));
   const regulator = demo.institutions.find((i) => i.roles.includes('regulator'));
   if (furnisher) {

@@ -286,8 +286,13 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
       reason: string | null;
     }[] = [];
     const monthRecords: MonthRecord[] = [];
-    const monthOps: { no: string; record: CorrectionRecord | DeletionRecord; state: MonthState | null }[] =
-      [];
+    const monthOps: {
+      no: string;
+      record: MonthRecord | CorrectionRecord | DeletionRecord;
+      state: MonthState | null;
+    }[] = [];
+    // Months corrected or deleted by an earlier line: a later state for them must apply after that change.
+    const touchedMonths = new Set<string>();
     const fixes: FixRow[] = [];
     let accepted = 0;
 
@@ -377,7 +382,9 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
           break;
         }
         case 'month': {
-          monthRecords.push(record);
+          if (touchedMonths.has(monthKey(record.account_no, record.month)))
+            monthOps.push({ no: record.account_no, record, state: pick<MonthState>(record, MONTH_KEYS) });
+          else monthRecords.push(record);
           if (trackMonths)
             monthStates.set(monthKey(record.account_no, record.month), pick<MonthState>(record, MONTH_KEYS));
           break;
@@ -399,6 +406,7 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
             const state = applySet(monthStates.get(monthKey(record.account_no, record.month))!, record.set);
             monthOps.push({ no: record.account_no, record, state });
             monthStates.set(monthKey(record.account_no, record.month), state);
+            touchedMonths.add(monthKey(record.account_no, record.month));
           }
           break;
         }
@@ -417,6 +425,7 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
           } else {
             monthOps.push({ no: record.account_no, record, state: null });
             monthStates.delete(monthKey(record.account_no, record.month));
+            touchedMonths.add(monthKey(record.account_no, record.month));
           }
           break;
         }
@@ -498,8 +507,8 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
       month: op.record.month!,
       state: op.state,
       reportedOn: op.record.reported_on,
-      change: op.record.kind,
-      reason: op.record.reason,
+      change: op.record.kind === 'month' ? 'replacement' : op.record.kind,
+      reason: op.record.kind === 'month' ? null : op.record.reason,
     }));
     const batch: BatchSummary = {
       batchPk,

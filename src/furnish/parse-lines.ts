@@ -57,13 +57,11 @@ export function parseLine(raw: string, line: number): ParsedLine {
   try {
     value = JSON.parse(raw);
   } catch (error) {
-    const detail =
-      error instanceof SyntaxError ? error.message.replace(/"[^"]*"/g, '…').slice(0, 120) : 'invalid';
     return {
       line,
       raw,
       kind: '',
-      findings: [{ line, field: '', rule: 'LINE-JSON', message: `not valid JSON (${detail})` }],
+      findings: [{ line, field: '', rule: 'LINE-JSON', message: jsonErrorMessage(error) }],
     };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -86,4 +84,15 @@ export function parseLine(raw: string, line: number): ParsedLine {
     };
   }
   return { line, raw, kind: record.kind as string, record: record as ParsedLine['record'], findings: [] };
+}
+
+/** Says what is wrong with a line that is not JSON, without quoting the line (it may hold an ID). */
+function jsonErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const position = /at position (\d+)/.exec(message)?.[1];
+  const what =
+    /^(Unexpected end of JSON input|Unterminated string|Bad control character|Bad escaped character|Expected '.'(?: or '.')*|Unexpected token|Unexpected non-whitespace character)/.exec(
+      message,
+    )?.[1];
+  return `not valid JSON${what ? `: ${what}` : ''}${position ? ` at character ${Number(position) + 1}` : ''}`;
 }

@@ -79,8 +79,9 @@ export interface MonthChange extends MonthKey {
   /** The new state, or null to delete the month. */
   state: MonthState | null;
   reportedOn: string;
-  change: 'correction' | 'deletion';
-  reason: string;
+  /** replacement: a monthly state record for a month corrected or deleted earlier in the same batch. */
+  change: 'replacement' | 'correction' | 'deletion';
+  reason: string | null;
 }
 
 export interface RejectRow {
@@ -104,9 +105,10 @@ export interface BatchPlan {
   newAccounts: NewAccountRow[];
   /** In line order, after newAccounts. */
   accountChanges: AccountChange[];
-  /** In line order; a month twice in a batch keeps the earlier state as a version. */
+  /** In line order; a month twice in a batch keeps the earlier state as a version. Bulk-written. */
   months: MonthRow[];
-  /** In line order, after months. */
+  /** In line order, after months: corrections, deletions, and monthly states of a month that an earlier
+   *  line of the batch corrected or deleted (so the line order holds). */
   monthChanges: MonthChange[];
   rejects: RejectRow[];
   fixes: FixRow[];

@@ -62,7 +62,9 @@ export function createBatchRepository(store: BureauDatabase): BatchRepository {
       let query = db
         .selectFrom('rejects')
         .leftJoin('batches as fixer', (j) =>
-          j.onRef('fixer.furnisher_id', '=', 'rejects.furnisher_id').onRef('fixer.batch_pk', '=', 'rejects.fixed_by_batch_pk'),
+          j
+            .onRef('fixer.furnisher_id', '=', 'rejects.furnisher_id')
+            .onRef('fixer.batch_pk', '=', 'rejects.fixed_by_batch_pk'),
         )
         .select([
           'rejects.line',

@@ -121,6 +121,7 @@ function furnishTransaction(store: BureauDatabase, tx: StoreTransaction): Furnis
         const rows = await db
           .selectFrom('account_months')
           .selectAll()
+          .where('deleted', '=', 0)
           .where((eb) =>
             eb.or(
               part.map((k) =>
@@ -370,13 +371,30 @@ async function applyPlan(tx: StoreTransaction, plan: BatchPlan): Promise<void> {
 
   for (const change of plan.monthChanges) {
     const personId = person(change.personId);
-    const current = await db
-      .selectFrom('account_months')
-      .selectAll()
-      .where('person_id', '=', personId)
-      .where('account_id', '=', change.accountId)
-      .where('month', '=', change.month)
-      .executeTakeFirstOrThrow();
+    // biome-ignore lint/suspicious/noExplicitAny: the same key filter on a select and an update
+    const key = (q: any) =>
+      q
+        .where('person_id', '=', personId)
+        .where('account_id', '=', change.accountId)
+        .where('month', '=', change.month);
+    const current = await key(db.selectFrom('account_months').selectAll()).executeTakeFirst();
+    if (!current) {
+      if (change.state === null) throw new Error('invariant: deleting a month that is not on file');
+      await db
+        .insertInto('account_months')
+        .values({
+          person_id: personId,
+          account_id: change.accountId,
+          month: change.month,
+          deleted: 0,
+          version: 1,
+          ...monthColumns(change.state),
+          reported_on: change.reportedOn,
+          batch_pk: batchPk,
+        })
+        .execute();
+      continue;
+    }
     await db
       .insertInto('account_month_versions')
       .values({
@@ -387,27 +405,14 @@ async function applyPlan(tx: StoreTransaction, plan: BatchPlan): Promise<void> {
         superseded_by_batch_pk: batchPk,
       })
       .execute();
-    if (change.state === null) {
-      await db
-        .deleteFrom('account_months')
-        .where('person_id', '=', personId)
-        .where('account_id', '=', change.accountId)
-        .where('month', '=', change.month)
-        .execute();
-    } else {
-      await db
-        .updateTable('account_months')
-        .where('person_id', '=', personId)
-        .where('account_id', '=', change.accountId)
-        .where('month', '=', change.month)
-        .set({
-          ...monthColumns(change.state),
-          version: Number(current.version) + 1,
-          reported_on: change.reportedOn,
-          batch_pk: batchPk,
-        })
-        .execute();
-    }
+    await key(
+      db.updateTable('account_months').set({
+        ...(change.state === null ? { deleted: 1 } : { ...monthColumns(change.state), deleted: 0 }),
+        version: Number(current.version) + 1,
+        reported_on: change.reportedOn,
+        batch_pk: batchPk,
+      }),
+    ).execute();
   }
 
   for (const part of chunks(plan.rejects, ROWS_PER_STATEMENT)) {

@@ -51,7 +51,13 @@ export function createInstitutionRepository(store: BureauDatabase): InstitutionR
     async addKey(institutionId, keyHash, keyPrefix) {
       await db
         .insertInto('api_keys')
-        .values({ key_hash: keyHash, institution_id: institutionId, key_prefix: keyPrefix, created_at: new Date().toISOString(), revoked_at: null })
+        .values({
+          key_hash: keyHash,
+          institution_id: institutionId,
+          key_prefix: keyPrefix,
+          created_at: new Date().toISOString(),
+          revoked_at: null,
+        })
         .execute();
     },
     async findByKeyHash(keyHash) {
@@ -69,7 +75,11 @@ export function createInstitutionRepository(store: BureauDatabase): InstitutionR
       return row ? fromRow(row) : undefined;
     },
     async findById(id) {
-      const row = await db.selectFrom('institutions').selectAll().where('institution_id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('institutions')
+        .selectAll()
+        .where('institution_id', '=', id)
+        .executeTakeFirst();
       return row ? fromRow(row) : undefined;
     },
     async list() {
@@ -77,7 +87,10 @@ export function createInstitutionRepository(store: BureauDatabase): InstitutionR
       return rows.map(fromRow);
     },
     async count() {
-      const row = await db.selectFrom('institutions').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('institutions')
+        .select(db.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
   };

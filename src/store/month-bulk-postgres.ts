@@ -26,7 +26,9 @@ function splitRounds(rows: readonly MonthRow[]): MonthRow[][] {
     const key = `${row.accountId}|${row.month}`;
     const round = seen.get(key) ?? 0;
     seen.set(key, round + 1);
-    (rounds[round] ??= []).push(row);
+    const list = rounds[round] ?? [];
+    list.push(row);
+    rounds[round] = list;
   }
   return rounds;
 }
@@ -69,16 +71,16 @@ export async function writeMonthsPostgres(
     );
     await pipeline(Readable.from(copyText(round)), stream);
     await client.query(
-      `insert into account_month_versions (person_id, account_id, month, version, ${STATE}, reported_on, batch_pk, change, reason, superseded_at, superseded_by_batch_pk)
-       select m.person_id, m.account_id, m.month, m.version, ${MONTH_STATE_COLUMNS.map((c) => `m.${c}`).join(', ')}, m.reported_on, m.batch_pk, 'replacement', null, $1, $2
+      `insert into account_month_versions (person_id, account_id, month, deleted, version, ${STATE}, reported_on, batch_pk, change, reason, superseded_at, superseded_by_batch_pk)
+       select m.person_id, m.account_id, m.month, m.deleted, m.version, ${MONTH_STATE_COLUMNS.map((c) => `m.${c}`).join(', ')}, m.reported_on, m.batch_pk, 'replacement', null, $1, $2
        from account_months m join stage_months s
          on s.person_id = m.person_id and s.account_id = m.account_id and s.month = m.month`,
       [batch.at, batch.batchPk],
     );
     await client.query(
-      `insert into account_months (person_id, account_id, month, version, ${STATE}, reported_on, batch_pk)
-       select person_id, account_id, month, 1, ${STATE}, reported_on, $1 from stage_months
-       on conflict (person_id, account_id, month) do update set ${EXCLUDED},
+      `insert into account_months (person_id, account_id, month, deleted, version, ${STATE}, reported_on, batch_pk)
+       select person_id, account_id, month, 0, 1, ${STATE}, reported_on, $1 from stage_months
+       on conflict (person_id, account_id, month) do update set ${EXCLUDED}, deleted = 0,
          version = account_months.version + 1, reported_on = excluded.reported_on, batch_pk = excluded.batch_pk`,
       [batch.batchPk],
     );

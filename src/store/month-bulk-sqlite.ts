@@ -22,14 +22,14 @@ function prepare(sqlite: BetterSqlite3.Database) {
   if (!prepared) {
     prepared = {
       keep: sqlite.prepare(
-        `insert into account_month_versions (person_id, account_id, month, version, ${STATE}, reported_on, batch_pk, change, reason, superseded_at, superseded_by_batch_pk)
-         select person_id, account_id, month, version, ${STATE}, reported_on, batch_pk, 'replacement', null, ?, ?
+        `insert into account_month_versions (person_id, account_id, month, deleted, version, ${STATE}, reported_on, batch_pk, change, reason, superseded_at, superseded_by_batch_pk)
+         select person_id, account_id, month, deleted, version, ${STATE}, reported_on, batch_pk, 'replacement', null, ?, ?
          from account_months where person_id = ? and account_id = ? and month = ?`,
       ),
       put: sqlite.prepare(
-        `insert into account_months (person_id, account_id, month, version, ${STATE}, reported_on, batch_pk)
-         values (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         on conflict (person_id, account_id, month) do update set ${EXCLUDED},
+        `insert into account_months (person_id, account_id, month, deleted, version, ${STATE}, reported_on, batch_pk)
+         values (?, ?, ?, 0, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         on conflict (person_id, account_id, month) do update set ${EXCLUDED}, deleted = 0,
            version = account_months.version + 1, reported_on = excluded.reported_on, batch_pk = excluded.batch_pk`,
       ),
     };

@@ -125,6 +125,8 @@ export interface AccountMonthsTable extends MonthStateColumns {
   person_id: number;
   account_id: number;
   month: string;
+  /** 1 when the furnisher deleted the month: kept, so versions keep counting; readers skip it. */
+  deleted: number;
   version: number;
   reported_on: string;
   batch_pk: number;
@@ -134,10 +136,11 @@ export interface AccountMonthVersionsTable extends MonthStateColumns {
   person_id: number;
   account_id: number;
   month: string;
+  deleted: number;
   version: number;
   reported_on: string;
   batch_pk: number;
-  /** replacement, correction, deletion. */
+  /** What superseded this version: replacement, correction, deletion. */
   change: string;
   reason: string | null;
   superseded_at: string;

@@ -10,10 +10,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import { furnishFormatJsonSchema } from '../../formats/canonical/json-schema.js';
 import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS } from '../../formats/canonical/limits.js';
 import { LINE_RULES, RECORD_RULES } from '../../formats/canonical/rules.js';
-import { furnishBatch, type FurnishDeps } from '../../furnish/furnish-batch.js';
+import { type FurnishDeps, furnishBatch } from '../../furnish/furnish-batch.js';
 import type { BatchSummary } from '../../furnish/ports.js';
 import type { PiiCipher } from '../../identity/pii-cipher.js';
-import { type BatchRepository, MAX_BATCHES_PER_PAGE, MAX_REJECTS_PER_PAGE } from '../../store/batch-repository.js';
+import {
+  type BatchRepository,
+  MAX_BATCHES_PER_PAGE,
+  MAX_REJECTS_PER_PAGE,
+} from '../../store/batch-repository.js';
 import { caller } from '../auth-plugin.js';
 import { AUTH_ERRORS, BATCH_SCHEMA, ERROR_SCHEMA, FINDING_SCHEMA } from '../schemas.js';
 
@@ -42,7 +46,9 @@ const BATCH_ID_PARAM = {
 
 export const furnishRoutes: FastifyPluginAsync<FurnishRouteOptions> = async (app, options) => {
   for (const type of ['application/x-ndjson', 'application/jsonl', 'application/json-lines', 'text/plain']) {
-    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_BATCH_BYTES }, (_req, body, done) => done(null, body));
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_BATCH_BYTES }, (_req, body, done) =>
+      done(null, body),
+    );
   }
 
   app.post(
@@ -52,12 +58,19 @@ export const furnishRoutes: FastifyPluginAsync<FurnishRouteOptions> = async (app
       config: { roles: ['furnisher'] },
       schema: {
         summary: 'Furnish a batch of records (JSON Lines, one record per line).',
-        description: `Body: JSON Lines (content-type application/x-ndjson), at most ${MAX_BATCH_RECORDS} records and ${MAX_BATCH_BYTES} bytes; the record format is GET /v1/furnish/schema. Every record is checked against every rule; valid records are applied, invalid ones are kept as rejects. The same batch id with the same content again changes nothing (200, replayed); with other content it is refused (409).`,
+        description: `Body: JSON Lines (content-type application/x-ndjson), at most ${MAX_BATCH_RECORDS} records and ${MAX_BATCH_BYTES} bytes; the record format is GET /v1/furnish/schema. Every record is checked against every rule; valid records are applied, invalid ones are kept as rejects. Answers 201 when records were applied, 422 when every record was rejected (the batch and its rejects are kept). The same batch id with the same content again changes nothing (200, replayed); with other content it is refused (409).`,
         tags: ['furnishing'],
         headers: {
           type: 'object',
           required: ['x-batch-id'],
-          properties: { 'x-batch-id': { type: 'string', minLength: 1, maxLength: 64, description: 'The furnisher\'s id of this batch.' } },
+          properties: {
+            'x-batch-id': {
+              type: 'string',
+              minLength: 1,
+              maxLength: 64,
+              description: "The furnisher's id of this batch.",
+            },
+          },
         },
         response: {
           201: {
@@ -67,13 +80,30 @@ export const furnishRoutes: FastifyPluginAsync<FurnishRouteOptions> = async (app
               batch: BATCH_SCHEMA,
               replayed: { type: 'boolean' },
               findings: { type: 'array', items: FINDING_SCHEMA },
-              findings_truncated: { type: 'boolean', description: 'More findings than shown: list the rejects.' },
+              findings_truncated: {
+                type: 'boolean',
+                description: 'More findings than shown: list the rejects.',
+              },
             },
           },
           200: {
             type: 'object',
             required: ['batch', 'replayed', 'findings', 'findings_truncated'],
             properties: {
+              batch: BATCH_SCHEMA,
+              replayed: { type: 'boolean' },
+              findings: { type: 'array', items: FINDING_SCHEMA },
+              findings_truncated: { type: 'boolean' },
+            },
+          },
+          422: {
+            type: 'object',
+            description:
+              'Every record was rejected: nothing was applied; the batch and its rejects are kept.',
+            required: ['error', 'message', 'batch', 'replayed', 'findings', 'findings_truncated'],
+            properties: {
+              error: { type: 'string' },
+              message: { type: 'string' },
               batch: BATCH_SCHEMA,
               replayed: { type: 'boolean' },
               findings: { type: 'array', items: FINDING_SCHEMA },
@@ -91,19 +121,32 @@ export const furnishRoutes: FastifyPluginAsync<FurnishRouteOptions> = async (app
     async (request, reply) => {
       const body = request.body;
       if (!Buffer.isBuffer(body)) {
-        return reply.code(415).send({ error: 'unsupported_media_type', message: 'send JSON Lines with content-type application/x-ndjson' });
+        return reply.code(415).send({
+          error: 'unsupported_media_type',
+          message: 'send JSON Lines with content-type application/x-ndjson',
+        });
       }
       const result = await furnishBatch(options.furnishDeps, {
         furnisherId: caller(request).institutionId,
         batchId: request.headers['x-batch-id'] as string,
         body,
       });
-      return reply.code(result.replayed ? 200 : 201).send({
+      const answer = {
         batch: batchView(result.batch),
         replayed: result.replayed,
         findings: result.findings,
         findings_truncated: result.findingsTruncated,
-      });
+      };
+      if (result.replayed) return reply.code(200).send(answer);
+      if (result.batch.accepted === 0) {
+        return reply.code(422).send({
+          ...answer,
+          error: 'no_record_accepted',
+          message:
+            'no record of the batch passed the rules: nothing was applied; the lines are kept as rejects to fix and resubmit',
+        });
+      }
+      return reply.code(201).send(answer);
     },
   );
 
@@ -122,7 +165,11 @@ export const furnishRoutes: FastifyPluginAsync<FurnishRouteOptions> = async (app
           },
         },
         response: {
-          200: { type: 'object', required: ['batches'], properties: { batches: { type: 'array', items: BATCH_SCHEMA } } },
+          200: {
+            type: 'object',
+            required: ['batches'],
+            properties: { batches: { type: 'array', items: BATCH_SCHEMA } },
+          },
           ...AUTH_ERRORS,
         },
       },
@@ -139,7 +186,7 @@ export const furnishRoutes: FastifyPluginAsync<FurnishRouteOptions> = async (app
     {
       config: { roles: ['furnisher'] },
       schema: {
-        summary: 'One of the caller\'s batches: records read, accepted and rejected.',
+        summary: "One of the caller's batches: records read, accepted and rejected.",
         tags: ['furnishing'],
         params: BATCH_ID_PARAM,
         response: { 200: BATCH_SCHEMA, 404: ERROR_SCHEMA, ...AUTH_ERRORS },
@@ -148,7 +195,10 @@ export const furnishRoutes: FastifyPluginAsync<FurnishRouteOptions> = async (app
     async (request, reply) => {
       const { batchId } = request.params as { batchId: string };
       const batch = await options.batches.find(caller(request).institutionId, batchId);
-      if (!batch) return reply.code(404).send({ error: 'not_found', message: 'no batch with this id for this furnisher' });
+      if (!batch)
+        return reply
+          .code(404)
+          .send({ error: 'not_found', message: 'no batch with this id for this furnisher' });
       return batchView(batch);
     },
   );
@@ -158,7 +208,8 @@ export const furnishRoutes: FastifyPluginAsync<FurnishRouteOptions> = async (app
     {
       config: { roles: ['furnisher'] },
       schema: {
-        summary: 'The rejected records of a batch, with every finding and the original line to fix and resubmit.',
+        summary:
+          'The rejected records of a batch, with every finding and the original line to fix and resubmit.',
         description:
           'Resubmit a fixed line in a new batch with "fixes": "BATCH_ID#LINE"; the reject is then marked fixed. With format=jsonl the answer is the original lines, one per line, ready to edit.',
         tags: ['furnishing'],
@@ -205,10 +256,18 @@ export const furnishRoutes: FastifyPluginAsync<FurnishRouteOptions> = async (app
     },
     async (request, reply) => {
       const { batchId } = request.params as { batchId: string };
-      const query = request.query as { status?: 'open' | 'fixed'; offset: number; limit: number; format: 'json' | 'jsonl' };
+      const query = request.query as {
+        status?: 'open' | 'fixed';
+        offset: number;
+        limit: number;
+        format: 'json' | 'jsonl';
+      };
       const furnisherId = caller(request).institutionId;
       const batch = await options.batches.find(furnisherId, batchId);
-      if (!batch) return reply.code(404).send({ error: 'not_found', message: 'no batch with this id for this furnisher' });
+      if (!batch)
+        return reply
+          .code(404)
+          .send({ error: 'not_found', message: 'no batch with this id for this furnisher' });
       const rejects = await options.batches.rejects(furnisherId, batch.batchPk, {
         offset: query.offset,
         limit: query.limit,
@@ -236,7 +295,10 @@ export const furnishRoutes: FastifyPluginAsync<FurnishRouteOptions> = async (app
     '/v1/furnish/schema',
     {
       config: { roles: ['furnisher', 'lender', 'regulator'] },
-      schema: { summary: 'The JSON Schema of one record of the canonical JSON Lines format.', tags: ['furnishing'] },
+      schema: {
+        summary: 'The JSON Schema of one record of the canonical JSON Lines format.',
+        tags: ['furnishing'],
+      },
     },
     async () => furnishFormatJsonSchema(),
   );
@@ -258,7 +320,11 @@ export const furnishRoutes: FastifyPluginAsync<FurnishRouteOptions> = async (app
                 items: {
                   type: 'object',
                   required: ['id', 'kinds', 'description'],
-                  properties: { id: { type: 'string' }, kinds: { type: 'array', items: { type: 'string' } }, description: { type: 'string' } },
+                  properties: {
+                    id: { type: 'string' },
+                    kinds: { type: 'array', items: { type: 'string' } },
+                    description: { type: 'string' },
+                  },
                 },
               },
             },

@@ -31,9 +31,5 @@ export const healthRoutes: FastifyPluginAsync<{ database: BureauDatabase }> = as
       return { status: 'ok', engine: options.database.engine };
     },
   );
-  app.get(
-    '/openapi.json',
-    { config: { public: true }, schema: { hide: true } },
-    async () => app.swagger(),
-  );
+  app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 };

@@ -12,7 +12,10 @@ import { AUTH_ERRORS, INSTITUTION_SCHEMA } from '../schemas.js';
 
 const view = (i: Institution) => ({ code: i.code, name: i.name, kind: i.kind, roles: i.roles });
 
-export const institutionRoutes: FastifyPluginAsync<{ institutions: InstitutionRepository }> = async (app, options) => {
+export const institutionRoutes: FastifyPluginAsync<{ institutions: InstitutionRepository }> = async (
+  app,
+  options,
+) => {
   app.get(
     '/v1/me',
     {
@@ -33,7 +36,11 @@ export const institutionRoutes: FastifyPluginAsync<{ institutions: InstitutionRe
         summary: 'Every institution taking part (regulator only).',
         tags: ['institutions'],
         response: {
-          200: { type: 'object', required: ['institutions'], properties: { institutions: { type: 'array', items: INSTITUTION_SCHEMA } } },
+          200: {
+            type: 'object',
+            required: ['institutions'],
+            properties: { institutions: { type: 'array', items: INSTITUTION_SCHEMA } },
+          },
           ...AUTH_ERRORS,
         },
       },

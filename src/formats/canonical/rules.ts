@@ -239,8 +239,11 @@ export const RECORD_RULES: readonly RecordRule[] = [
       const found: RuleViolation[] = [];
       for (const spec of RECORD_FIELDS[kind]) {
         const value = record[spec.name];
-        if (value === undefined || value === null) continue;
-        const problem = checkFieldValue(spec.type, value);
+        if (value === undefined || (value === null && spec.required)) continue;
+        const problem =
+          value === null
+            ? 'expected a value: leave an optional field out instead of null'
+            : checkFieldValue(spec.type, value);
         if (problem) found.push({ field: spec.name, message: problem });
       }
       return found;
