@@ -26,7 +26,7 @@ export async function buildServer(
   options: { logger: FastifyServerOptions['logger'] },
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger,
+    logger: withSafeSerializers(options.logger),
     bodyLimit: MAX_JSON_BODY_BYTES,
     requestTimeout: REQUEST_TIMEOUT_MS,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
@@ -87,3 +87,18 @@ export async function buildServer(
   await app.ready();
   return app;
 }
+
+/**
+ * Request logs carry the method and the route pattern only: never the path's values or the query
+ * string (a client may put an ID or a phone there), never headers (keys), never bodies.
+ */
+function withSafeSerializers(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger || logger === true) return logger ? { serializers: SAFE_SERIALIZERS } : logger;
+  return { ...logger, serializers: { ...SAFE_SERIALIZERS } };
+}
+
+const SAFE_SERIALIZERS = {
+  req(request: { method: string; url: string; routeOptions?: { url?: string } }) {
+    return { method: request.method, route: request.routeOptions?.url ?? '(no route)' };
+  },
+};
