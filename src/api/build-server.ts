@@ -8,7 +8,7 @@
  *   const res = await app.inject({ method: 'GET', url: '/healthz' });
  */
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Bureau } from '../app/bureau.js';
 import { FurnishError } from '../furnish/furnish-errors.js';
 import authPlugin from './auth-plugin.js';
@@ -29,6 +29,10 @@ export async function buildServer(
     logger: withSafeSerializers(options.logger),
     bodyLimit: MAX_JSON_BODY_BYTES,
     requestTimeout: REQUEST_TIMEOUT_MS,
+    // Errors Fastify raises before routing (a badly encoded URL) get the API's error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      (reply as FastifyReply).code(400).send({ error: 'bad_request', message: error.message });
+    },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   });
 

@@ -46,7 +46,7 @@ export function parseLine(raw: string, line: number): ParsedLine {
   if (raw.length > MAX_LINE_BYTES / 3 && Buffer.byteLength(raw, 'utf8') > MAX_LINE_BYTES) {
     return {
       line,
-      raw: raw.slice(0, MAX_LINE_BYTES),
+      raw,
       kind: '',
       findings: [
         { line, field: '', rule: 'LINE-SIZE', message: `line is longer than ${MAX_LINE_BYTES} bytes` },

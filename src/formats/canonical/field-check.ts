@@ -7,12 +7,16 @@
 import { isCalendarDate, isCalendarMonth } from '../../domain/calendar.js';
 import type { FieldType } from './record-fields.js';
 
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
 /** Returns null when `value` fits `type`, else what was expected (never echoes the value). */
 export function checkFieldValue(type: FieldType, value: unknown): string | null {
   switch (type.kind) {
     case 'text': {
       if (typeof value !== 'string') return `expected a string, got ${describe(value)}`;
       if (value.trim().length === 0) return 'expected a non-blank string';
+      if (CONTROL_CHARACTER.test(value))
+        return 'expected text without control characters (U+0000-U+001F, U+007F-U+009F)';
       if ([...value].length > type.maxChars) return `expected at most ${type.maxChars} characters`;
       if (type.pattern && !type.pattern.test(value))
         return `expected ${type.patternDescription ?? type.pattern.source}`;
