@@ -10,7 +10,9 @@
 import { createHash } from 'node:crypto';
 import { todayUtc } from '../domain/calendar.js';
 import type { JurisdictionProfile } from '../domain/jurisdiction.js';
+import { checkFieldValue } from '../formats/canonical/field-check.js';
 import { BATCH_ID_PATTERN, MAX_BATCH_BYTES, MAX_BATCH_RECORDS } from '../formats/canonical/limits.js';
+import { RECORD_FIELDS } from '../formats/canonical/record-fields.js';
 import type {
   AccountRecord,
   AccountTerms,
@@ -107,6 +109,13 @@ function sameTerms(a: AccountTerms, b: AccountTerms): boolean {
   return TERM_KEYS.every((k) => a[k] === b[k]);
 }
 
+const ACCOUNT_NO_TYPE = RECORD_FIELDS.month.find((f) => f.name === 'account_no')!.type;
+const FIXES_TYPE = RECORD_FIELDS.month.find((f) => f.name === 'fixes')!.type;
+/** True when a key read before validation is well-formed enough to look up. */
+function fits(field: 'account_no' | 'fixes', value: unknown): boolean {
+  return checkFieldValue(field === 'account_no' ? ACCOUNT_NO_TYPE : FIXES_TYPE, value) === null;
+}
+
 /** Normalises free text for hashing: trimmed, inner white space folded. */
 function normalizeText(value: string): string {
   return value.trim().replace(/\s+/g, ' ');
@@ -185,10 +194,11 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
   for (const { record } of parsed) {
     if (!record) continue;
     if (record.kind === 'identity' || record.kind === 'account') idHashOf(record.id_number);
-    if (typeof record.account_no === 'string') accountNos.add(record.account_no);
+    // Only well-formed keys reach a query (a malformed one is rejected by REC-TYPE anyway).
+    if (fits('account_no', record.account_no)) accountNos.add(record.account_no as string);
     if ((record.kind === 'correction' || record.kind === 'deletion') && typeof record.month === 'string')
       hasMonthTargets = true;
-    if (typeof record.fixes === 'string') {
+    if (typeof record.fixes === 'string' && fits('fixes', record.fixes)) {
       const at = record.fixes.lastIndexOf('#');
       fixRefs.push({ batchId: record.fixes.slice(0, at), line: Number(record.fixes.slice(at + 1)) });
     }
@@ -216,8 +226,13 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
       });
     }
     const corrected = parsed.filter((p) => p.record?.kind === 'correction' || p.record?.kind === 'deletion');
-    if (corrected.length > 0) {
-      const keys = [...new Set(corrected.map((p) => p.record!.account_no))]
+    // Terms on file of every account a record reopens, updates, corrects or deletes: an account
+    // furnished again with the same terms changes nothing.
+    const withTerms = parsed.filter(
+      (p) => p.record && p.record.kind !== 'identity' && p.record.kind !== 'month',
+    );
+    if (withTerms.some((p) => accounts.has(p.record!.account_no as string))) {
+      const keys = [...new Set(withTerms.map((p) => p.record!.account_no))]
         .map((no) => (typeof no === 'string' ? accounts.get(no) : undefined))
         .filter((a): a is AccountState => a?.accountId !== undefined)
         .map((a) => ({ personId: a.personId!, accountId: a.accountId! }));

@@ -1,6 +1,6 @@
 /**
- * Splits a JSON Lines body into records, enforcing the line rules (LINE-JSON, LINE-SIZE,
- * REC-KIND). Blank lines are skipped but counted, so line numbers match the furnisher's file.
+ * Splits a JSON Lines body into records, enforcing the line rules (LINE-UTF8, LINE-SIZE,
+ * LINE-JSON, REC-KIND). Blank lines are skipped but counted, so line numbers match the furnisher's file.
  *
  * @example
  *   for (const parsed of parseJsonLines(Buffer.from('{"kind":"identity"}\n'))) console.log(parsed.line);
@@ -20,11 +20,66 @@ export interface ParsedLine {
   findings: Finding[];
 }
 
-/** Parses every non-blank line. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** Prefix of a kept line that was not UTF-8: the rest is its bytes in base64. */
+export const NOT_UTF8_PREFIX = 'base64:';
+
+/** Parses every non-blank line. A body that is not all UTF-8 is read line by line, so only the
+ *  lines at fault are rejected (LINE-UTF8) and kept byte for byte. */
 export function* parseJsonLines(body: Buffer | string): Generator<ParsedLine> {
-  const text = typeof body === 'string' ? body : body.toString('utf8');
+  if (typeof body === 'string') {
+    yield* parseText(body, 0);
+    return;
+  }
+  const bytes = body.subarray(0, 3).equals(UTF8_BOM) ? body.subarray(3) : body;
+  let text: string | undefined;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    text = undefined;
+  }
+  if (text !== undefined) {
+    yield* parseText(text, 0);
+    return;
+  }
   let start = 0;
   let line = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    line += 1;
+    const lineBytes = bytes.subarray(start, end);
+    start = end + 1;
+    let decoded: string | undefined;
+    try {
+      decoded = UTF8.decode(lineBytes);
+    } catch {
+      decoded = undefined;
+    }
+    if (decoded === undefined) {
+      yield {
+        line,
+        raw: NOT_UTF8_PREFIX + lineBytes.toString('base64'),
+        kind: '',
+        findings: [
+          {
+            line,
+            field: '',
+            rule: 'LINE-UTF8',
+            message: 'the line is not valid UTF-8 (kept as base64): re-encode the file as UTF-8',
+          },
+        ],
+      };
+    } else {
+      yield* parseText(decoded, line - 1);
+    }
+  }
+}
+
+function* parseText(text: string, lineOffset: number): Generator<ParsedLine> {
+  let start = 0;
+  let line = lineOffset;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;

@@ -123,7 +123,13 @@ export function correction(change: Json = {}): Json {
 }
 
 export function deletion(change: Json = {}): Json {
-  return { kind: 'deletion', account_no: 'L-1', reason: 'opened in error', reported_on: '2025-01-20', ...change };
+  return {
+    kind: 'deletion',
+    account_no: 'L-1',
+    reason: 'opened in error',
+    reported_on: '2025-01-20',
+    ...change,
+  };
 }
 
 export const TABLES: readonly (keyof Database)[] = [
@@ -149,9 +155,12 @@ export type Row = Record<string, any>;
 /** Every row of a table, sorted by its JSON text (engine-independent order). */
 export async function tableRows(store: TestStore, table: keyof Database): Promise<Row[]> {
   const rows = (await store.db.selectFrom(table).selectAll().execute()) as Row[];
-  return rows
-    .map((r) => normalizeRow(r))
-    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  const keyed = rows.map((r) => {
+    const row = normalizeRow(r);
+    return { row, key: JSON.stringify(row) };
+  });
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.row);
 }
 
 /** Numbers as numbers on both engines (PostgreSQL integer columns already are; bigint is parsed). */

@@ -63,7 +63,7 @@ const FIXES: FieldSpec = {
   type: {
     kind: 'text',
     maxChars: 80,
-    pattern: /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}#[1-9]\d{0,5}$/,
+    pattern: /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}#[1-9]\d{0,7}$/,
     patternDescription: 'BATCH_ID#LINE of the rejected record this record fixes',
   },
   description: 'Marks this record as the fix of an earlier rejected record (BATCH_ID#LINE).',

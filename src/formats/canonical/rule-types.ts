@@ -45,6 +45,8 @@ export interface RuleViolation {
 export interface RuleExample {
   setup?: readonly string[];
   line: string;
+  /** How the example line becomes bytes: UTF-8, or latin1 to show bytes that are not UTF-8. */
+  encoding?: 'latin1';
 }
 
 export interface RecordRule {

@@ -75,6 +75,12 @@ const OPENED = [line(ACCOUNT)];
 
 export const LINE_RULES: readonly LineRule[] = [
   {
+    id: 'LINE-UTF8',
+    description: 'Each line is UTF-8 text (a line in another encoding is kept, as base64, and rejected).',
+    // The name 王芳 in GBK bytes (CD F5 B7 BC), which are not UTF-8.
+    example: { line: line(IDENTITY, { name: '\u00cd\u00f5\u00b7\u00bc' }), encoding: 'latin1' },
+  },
+  {
     id: 'LINE-JSON',
     description: 'Each non-blank line is one JSON object.',
     example: { line: '{"kind": "identity", "id_number": ' },
@@ -595,14 +601,18 @@ export const RECORD_RULES: readonly RecordRule[] = [
     description:
       'The corrected account or monthly state still passes the rules of its kind (dates, instalments, overdue, balance).',
     kinds: ['correction'],
-    fields: ['account_no', 'month', 'set'],
+    fields: ['account_no', 'month', 'set', 'reported_on'],
     needs: 'context',
     check(record, context) {
       if (!correctionTargetOk(record, context) || !correctionTypesOk(record)) return none;
       const facts = context.account(record.account_no)!;
       if (record.month === undefined) {
         if (!facts.terms) return none;
-        return termViolations(applySet(facts.terms, record.set), 'set.');
+        const terms = applySet(facts.terms, record.set);
+        const found = termViolations(terms, 'set.');
+        if (terms.open_date > record.reported_on)
+          found.push({ field: 'set.open_date', message: 'expected an open date not after reported_on' });
+        return found;
       }
       const state = applySet(context.monthState(record.account_no, record.month)!, record.set);
       return [
