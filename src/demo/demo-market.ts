@@ -95,9 +95,9 @@ const FURNISHERS: readonly Furnisher[] = [
     share: 15,
   },
   {
-    code: 'qingshan-xiaofei',
-    name: '青杉消费金融有限公司',
-    kind: 'consumer_finance',
+    code: 'qingshan-xiaodai',
+    name: '青杉网络小额贷款有限公司',
+    kind: 'online_microloan',
     roles: LENDER,
     prefix: 'QS',
     share: 9,

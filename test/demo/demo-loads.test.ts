@@ -1,0 +1,66 @@
+/**
+ * The demo market goes in through the furnishing pipeline with nothing rejected, and a second
+ * start reuses it (same keys, nothing furnished again).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { hashApiKey } from '../../src/access/api-keys.js';
+import { fromParts } from '../../src/app/bureau.js';
+import { readConfig } from '../../src/app/config.js';
+import { ensureDemoMarket } from '../../src/demo/load-demo.js';
+import { CHINA_PROFILE } from '../../src/domain/jurisdiction.js';
+import { createPiiCipher } from '../../src/identity/pii-cipher.js';
+import { openTestStore, type TestStore } from '../support/test-store.js';
+
+let store: TestStore;
+let dataDir: string;
+before(async () => {
+  store = await openTestStore();
+  dataDir = mkdtempSync(join(tmpdir(), 'openbureau-demo-'));
+});
+after(async () => {
+  await store.dispose();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function count(
+  table: 'persons' | 'accounts' | 'account_months' | 'batches' | 'institutions',
+): Promise<number> {
+  const row = await store.db
+    .selectFrom(table)
+    .select(store.db.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+test('the demo market is furnished through the pipeline, nothing rejected, and reused on the next start', async () => {
+  const bureau = fromParts(
+    readConfig({ OPENBUREAU_DATA_DIR: dataDir }),
+    store,
+    createPiiCipher(Buffer.alloc(32, 9)),
+    CHINA_PROFILE,
+  );
+  const first = await ensureDemoMarket(bureau, { log: () => {}, persons: 150 });
+  assert.ok(first, 'a demo was built');
+  assert.equal(first.stats.rejected, 0, 'every demo record passes every rule');
+  assert.equal(await count('persons'), 150);
+  assert.equal(await count('accounts'), first.stats.accounts);
+  assert.equal(await count('account_months'), first.stats.monthRecords);
+  const kinds = first.institutions.map((i) => i.kind);
+  assert.ok(kinds.filter((k) => k === 'online_microloan').length >= 3, 'at least 3 online platforms');
+  assert.ok(kinds.filter((k) => k === 'bank').length >= 2, 'at least 2 banks');
+  assert.ok(kinds.includes('regulator'), 'a regulator');
+  for (const inst of first.institutions) {
+    const found = await bureau.institutions.findByKeyHash(hashApiKey(inst.apiKey));
+    assert.equal(found?.code, inst.code, 'each printed demo key authenticates its institution');
+  }
+
+  const batches = await count('batches');
+  const again = await ensureDemoMarket(bureau, { log: () => {}, persons: 150 });
+  assert.deepEqual(again?.institutions, first.institutions, 'the second start prints the same keys');
+  assert.equal(await count('batches'), batches, 'nothing furnished again');
+  assert.equal(await count('persons'), 150);
+});
