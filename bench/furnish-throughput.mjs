@@ -3,16 +3,20 @@
  * Run by bench/run.mjs; by hand:
  *
  *   node --expose-gc bench/furnish-throughput.mjs --engine sqlite --out /tmp/result.json
- *   node --expose-gc bench/furnish-throughput.mjs --engine postgres --database-url postgres://... --out ...
+ *   BENCH_DATABASE_URL=postgres://... node --expose-gc bench/furnish-throughput.mjs --engine postgres --out ...
  *
  * Setup (not timed): one furnisher opens BENCH_ACCOUNTS accounts (one person each) in batches of
  * SETUP_BATCH_RECORDS account records. Timed: BENCH_MONTHS months x BENCH_ACCOUNTS monthly
  * states, one batch per month (50,000 records when BENCH_ACCOUNTS is 50,000), each body generated
  * just before furnishBatch sees it. The result (throughput, RSS, verification) goes to --out as JSON.
+ *
+ * PostgreSQL runs in a fresh schema bench_<random>, dropped at the end. On PostgreSQL every
+ * statement's round trip is timed (pg.Client#query wrapped here, not in src/) so the report can
+ * say which statements the server time goes to.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -29,7 +33,6 @@ import { openDatabase, pgIdentifier } from '../dist/store/open-database.js';
 const { values: args } = parseArgs({
   options: {
     engine: { type: 'string' },
-    'database-url': { type: 'string' },
     out: { type: 'string' },
   },
 });
@@ -47,12 +50,16 @@ const intEnv = (name, fallback) => {
 const ACCOUNTS = intEnv('BENCH_ACCOUNTS', 50_000);
 const MONTHS = intEnv('BENCH_MONTHS', 20);
 const SETUP_BATCH_RECORDS = 10_000;
-const FURNISHER_ID = 1;
+/** Random, so that the PostgreSQL advisory lock on the furnisher (database-wide, not per schema)
+ *  never collides with a test run using furnisher 1 in another schema. */
+const FURNISHER_ID = 100_000 + Math.floor(Math.random() * 900_000);
 const RSS_SAMPLE_MS = 50;
 if (ACCOUNTS > MAX_BATCH_RECORDS) throw new Error(`BENCH_ACCOUNTS: at most ${MAX_BATCH_RECORDS} (one batch)`);
 if (MONTHS > 48) throw new Error('BENCH_MONTHS: at most 48');
 
 const MB = 1024 * 1024;
+// The IPC channel to bench/run.mjs (phase marks for its RSS sampler) must not keep this process alive.
+process.channel?.unref();
 const log = (message) => console.log(`  [${engine}] ${message}`);
 
 // ---------------------------------------------------------------- memory sampling
@@ -69,8 +76,65 @@ const sampleNow = () => {
   return rss;
 };
 function procStatusKb(field) {
-  const match = readFileSync('/proc/self/status', 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
-  return match ? Number(match[1]) : null;
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const match = status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+/** Resets VmHWM to the current RSS (Linux: "5" to clear_refs), so it measures the timed phase alone. */
+function resetPeakRss() {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+const mb = (bytes) => +(bytes / MB).toFixed(1);
+const kbToMB = (kb) => (kb === null ? null : +(kb / 1024).toFixed(1));
+
+// ---------------------------------------------------------------- PostgreSQL statement timing
+
+const sqlTimes = new Map();
+let timingSql = false;
+/** Statement text with parameter lists folded, so one statement shape is one entry. */
+function statementShape(text) {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\$\d+(, \$\d+)+/g, '$…')
+    .replace(/\(\$…\)(, \(\$…\))+/g, '($…), …')
+    .trim()
+    .slice(0, 160);
+}
+function recordSql(text, startMs) {
+  const key = statementShape(text);
+  const entry = sqlTimes.get(key) ?? { calls: 0, ms: 0 };
+  entry.calls += 1;
+  entry.ms += performance.now() - startMs;
+  sqlTimes.set(key, entry);
+}
+if (engine === 'postgres') {
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function timedQuery(config, ...rest) {
+    const text = typeof config === 'string' ? config : config?.text;
+    if (!timingSql || typeof text !== 'string' || rest.some((a) => typeof a === 'function'))
+      return query.call(this, config, ...rest);
+    const start = performance.now();
+    const result = query.call(this, config, ...rest);
+    if (typeof result?.then === 'function') {
+      result.then(
+        () => recordSql(text, start),
+        () => recordSql(text, start),
+      );
+    } else if (typeof result?.once === 'function') {
+      // COPY FROM STDIN (pg-copy-streams): done when the stream finishes.
+      result.once('finish', () => recordSql(text, start));
+    }
+    return result;
+  };
 }
 
 // ---------------------------------------------------------------- synthetic data
@@ -94,32 +158,37 @@ function monthAt(i) {
 
 /** Account i: one person each; 3 in 4 are 36-month loans (D1), 1 in 4 credit cards (R2). */
 function accountOf(i) {
+  const card = i % 4 === 3;
+  const openMonth = 1 + (i % 12);
+  return {
+    no: `BA-${pad(i + 1, 8)}`,
+    card,
+    openMonth,
+    openDate: `2022-${pad(openMonth, 2)}-${pad(1 + (i % 28), 2)}`,
+    amount: card ? 2_000_000 + (i % 20) * 500_000 : 1_200_000 + (i % 97) * 120_000,
+  };
+}
+
+/** Person i (the holder of account i): a unique, valid resident ID and a name. */
+function personOf(i) {
   const region = REGIONS[i % REGIONS.length];
   const birth = isoDate(BIRTH_EPOCH + (Math.floor(i / REGIONS.length) % 12_000) * DAY_MS);
   const seq = 1 + Math.floor(i / (REGIONS.length * 12_000));
-  const card = i % 4 === 3;
-  const openMonth = 1 + (i % 12);
-  const openDate = `2022-${pad(openMonth, 2)}-${pad(1 + (i % 28), 2)}`;
-  const amount = card ? 2_000_000 + (i % 20) * 500_000 : 1_200_000 + (i % 97) * 120_000;
   return {
-    no: `BA-${pad(i + 1, 8)}`,
     idNumber: makeResidentId(region, birth, seq),
     name: SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length] + GIVEN[(i * 13) % GIVEN.length],
-    card,
-    openMonth,
-    openDate,
-    amount,
   };
 }
 
 function accountLine(i) {
   const a = accountOf(i);
+  const p = personOf(i);
   const record = {
     kind: 'account',
     action: 'open',
     account_no: a.no,
-    id_number: a.idNumber,
-    name: a.name,
+    id_number: p.idNumber,
+    name: p.name,
     reported_on: '2023-01-05',
     account_type: a.card ? 'R2' : 'D1',
     business_type: a.card ? 'credit_card' : 'consumer',
@@ -139,18 +208,27 @@ function accountLine(i) {
 }
 
 /**
- * Monthly state of account i in month m. About 2.5% of accounts go through one delinquency
- * episode (1-3 months, status 1, 2, 3 with matching overdue periods and amounts) and then cure;
- * idle credit cards report '*' (nothing due); everything else is N.
+ * The delinquency of account i in month m: 1 in 20 accounts (cards and loans) goes through one
+ * episode of 1-3 months (status 1, 2, 3) starting in month i % 17, then cures (pays the arrears).
+ */
+function overdueOf(i, m) {
+  const delinquent = i % 40 === 7 || i % 40 === 22;
+  const length = 1 + (i % 3);
+  const k = m - (i % 17);
+  return {
+    overdue: delinquent && k >= 0 && k < length ? k + 1 : 0,
+    cured: delinquent && k === length,
+    length,
+  };
+}
+
+/**
+ * Monthly state of account i in month m: a few overdue (see overdueOf, with overdue periods and
+ * amounts to match), idle credit cards '*' (nothing due), everything else N.
  */
 function monthLine(i, m, month, reportedOn) {
   const a = accountOf(i);
-  const delinquent = i % 40 === 7;
-  const start = i % 17;
-  const length = 1 + (i % 3);
-  const k = m - start;
-  const overdue = delinquent && k >= 0 && k < length ? k + 1 : 0;
-  const cured = delinquent && k === length;
+  const { overdue, cured, length } = overdueOf(i, m);
   let record;
   if (a.card) {
     const idle = i % 16 === 3;
@@ -206,14 +284,15 @@ async function openBenchDatabase() {
     return {
       db,
       location: sqlitePath,
-      size: () => ['', '-wal'].reduce((n, s) => n + (statSizeOrZero(sqlitePath + s) ?? 0), 0),
+      size: () => ['', '-wal'].reduce((n, suffix) => n + statSizeOrZero(sqlitePath + suffix), 0),
       async dispose() {
         await db.close();
         rmSync(dir, { recursive: true, force: true });
       },
     };
   }
-  const url = args['database-url'];
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) throw new Error('BENCH_DATABASE_URL is not set');
   const schema = `bench_${randomBytes(6).toString('hex')}`;
   const db = await openDatabase({ databaseUrl: url, pgSchema: schema });
   return {
@@ -299,8 +378,12 @@ async function main() {
     log(
       `setup: ${ACCOUNTS} accounts in ${setupBatches} batches, ${result.setup.seconds.toFixed(1)} s (not timed)`,
     );
+    const setupPeak = { vmHwmMB: kbToMB(procStatusKb('VmHWM')), sampledRssMB: mb(peakSampledRss) };
     globalThis.gc?.();
     const rssAfterSetup = sampleNow();
+    const peakReset = resetPeakRss();
+    peakSampledRss = process.memoryUsage.rss();
+    process.send?.({ phase: 'timed' });
 
     // Timed: one batch per month, every account.
     const checkpoints = new Map(
@@ -311,9 +394,11 @@ async function main() {
     let furnishMs = 0;
     let generateMs = 0;
     let bodyBytes = 0;
-    const wallStart = performance.now();
+    const load = [loadavg()[0]];
     // Same clock as the timestamps of a --cpu-prof profile (monotonic, microseconds).
     const profileFromUs = Number(process.hrtime.bigint() / 1000n);
+    const cpuStart = process.cpuUsage();
+    timingSql = true;
     for (let m = 0; m < MONTHS; m++) {
       const { month, reportedOn } = monthAt(m);
       const g0 = performance.now();
@@ -332,27 +417,38 @@ async function main() {
         bytes: monthBody.length,
         furnishMs: Math.round(g2 - g1),
         recordsPerSecond: Math.round(ACCOUNTS / ((g2 - g1) / 1000)),
-        rssMB: +(rss / MB).toFixed(1),
-        heapUsedMB: +(heapUsed / MB).toFixed(1),
-        heapTotalMB: +(heapTotal / MB).toFixed(1),
-        externalMB: +(external / MB).toFixed(1),
+        rssMB: mb(rss),
+        heapUsedMB: mb(heapUsed),
+        heapTotalMB: mb(heapTotal),
+        externalMB: mb(external),
       });
       const label = checkpoints.get(m + 1);
-      if (label)
+      if (label) {
+        // RSS as it is, then the heap that survives a full GC: what would grow if memory leaked.
+        globalThis.gc?.();
+        const after = process.memoryUsage();
         rssAt.push({
           at: label,
           batches: m + 1,
-          rssMB: +(rss / MB).toFixed(1),
-          heapUsedMB: +(heapUsed / MB).toFixed(1),
+          records: (m + 1) * ACCOUNTS,
+          rssMB: mb(rss),
+          rssAfterGcMB: mb(after.rss),
+          heapUsedAfterGcMB: mb(after.heapUsed),
+          heapTotalAfterGcMB: mb(after.heapTotal),
+          externalAfterGcMB: mb(after.external),
         });
+      }
       log(
         `${batch.batch.batchId}: ${ACCOUNTS} records in ${(g2 - g1).toFixed(0)} ms ` +
-          `(${Math.round(ACCOUNTS / ((g2 - g1) / 1000))} rec/s), rss ${(rss / MB).toFixed(0)} MB, ` +
-          `heap ${(heapUsed / MB).toFixed(0)}/${(heapTotal / MB).toFixed(0)} MB`,
+          `(${Math.round(ACCOUNTS / ((g2 - g1) / 1000))} rec/s), rss ${mb(rss).toFixed(0)} MB, ` +
+          `heap ${mb(heapUsed).toFixed(0)}/${mb(heapTotal).toFixed(0)} MB`,
       );
     }
-    const wallMs = performance.now() - wallStart;
-    result.profileWindowUs = [profileFromUs, Number(process.hrtime.bigint() / 1000n)];
+    timingSql = false;
+    const cpu = process.cpuUsage(cpuStart);
+    process.send?.({ phase: 'after' });
+    load.push(loadavg()[0]);
+    result.profileWindowUs = { from: profileFromUs, to: Number(process.hrtime.bigint() / 1000n) };
     const records = ACCOUNTS * MONTHS;
     result.timed = {
       batches: MONTHS,
@@ -361,11 +457,18 @@ async function main() {
       bodyBytes,
       furnishSeconds: furnishMs / 1000,
       generateSeconds: generateMs / 1000,
-      wallSeconds: wallMs / 1000,
       recordsPerSecond: Math.round(records / (furnishMs / 1000)),
-      recordsPerSecondWall: Math.round(records / (wallMs / 1000)),
+      recordsPerSecondWithGeneration: Math.round(records / ((furnishMs + generateMs) / 1000)),
+      /** CPU time of this Node process over the timed phase (generation included; server excluded). */
+      processCpuSeconds: (cpu.user + cpu.system) / 1e6,
+      loadAverage1m: { start: load[0], end: load[1] },
       perBatch,
     };
+    if (engine === 'postgres') {
+      result.timed.statements = [...sqlTimes]
+        .map(([statement, t]) => ({ statement, calls: t.calls, ms: Math.round(t.ms) }))
+        .sort((x, y) => y.ms - x.ms);
+    }
 
     // Verification.
     const batches = await db.db
@@ -373,8 +476,20 @@ async function main() {
       .select([db.db.fn.sum('accepted').as('accepted'), db.db.fn.sum('rejected').as('rejected')])
       .where('batch_id', 'like', 'months-%')
       .executeTakeFirstOrThrow();
+    let expectedOverdue = 0;
+    for (let i = 0; i < ACCOUNTS; i++)
+      for (let m = 0; m < MONTHS; m++) if (overdueOf(i, m).overdue) expectedOverdue++;
+    const overdueOnFile = await db.db
+      .selectFrom('account_months')
+      .select(db.db.fn.countAll().as('n'))
+      .where('status', 'in', ['1', '2', '3'])
+      .where('overdue_periods', '>', 0)
+      .where('overdue_amount_minor', '>', 0)
+      .executeTakeFirstOrThrow();
     const verify = {
       expectedMonthRows: records,
+      expectedOverdueRows: expectedOverdue,
+      overdueRows: Number(overdueOnFile.n),
       accountMonths: await countRows(db, 'account_months'),
       accountMonthVersions: await countRows(db, 'account_month_versions'),
       accounts: await countRows(db, 'accounts'),
@@ -386,6 +501,7 @@ async function main() {
     };
     verify.ok =
       verify.accountMonths === records &&
+      verify.overdueRows === expectedOverdue &&
       verify.accountMonthVersions === 0 &&
       verify.accounts === ACCOUNTS &&
       verify.persons === ACCOUNTS &&
@@ -396,12 +512,19 @@ async function main() {
     result.verify = verify;
     result.databaseBytes = await bench.size();
 
-    const vmHwmKb = procStatusKb('VmHWM');
+    const timedVmHwmMB = kbToMB(procStatusKb('VmHWM'));
     result.memory = {
-      rssAfterSetupMB: +(rssAfterSetup / MB).toFixed(1),
+      setupPeak,
+      rssAfterSetupMB: mb(rssAfterSetup),
       rssAt,
-      peakSampledRssMB: +(peakSampledRss / MB).toFixed(1),
-      vmHwmMB: vmHwmKb === null ? null : +(vmHwmKb / 1024).toFixed(1),
+      /** Timed phase, sampled in this process every 50 ms and after each batch: blind while a batch
+       *  keeps the event loop busy (all of a SQLite batch), hence also externalSampler (bench/run.mjs). */
+      inProcessSampledPeakMB: mb(peakSampledRss),
+      /** Timed phase: VmHWM (kernel peak RSS), reset after setup when the kernel allows it. */
+      vmHwmMB: timedVmHwmMB,
+      vmHwmResetAfterSetup: peakReset,
+      /** Whole process, setup included. */
+      processPeakRssMB: Math.max(setupPeak.vmHwmMB ?? 0, timedVmHwmMB ?? 0, mb(peakSampledRss)),
       sampleEveryMs: RSS_SAMPLE_MS,
     };
     log(

@@ -1,0 +1,338 @@
+/**
+ * Furnishing throughput benchmark: 1,000,000 monthly states through furnishBatch, on SQLite and
+ * on PostgreSQL, each engine in a child process of its own (bench/furnish-throughput.mjs) so that
+ * its peak RSS is its own. Prints a table, writes bench/out/furnish.json.
+ *
+ *   npm run bench                                  # build, then both engines
+ *   BENCH_ENGINES=sqlite npm run bench             # one engine
+ *   BENCH_CPU_PROF=1 npm run bench                 # also --cpu-prof each worker and summarise
+ *   BENCH_ACCOUNTS=10000 BENCH_MONTHS=4 npm run bench   # a quick run
+ *
+ * PostgreSQL: DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test; skipped (and said so)
+ * when unreachable. Exit code 1 when a run fails or its verification does not hold; a missed
+ * throughput or memory target is reported, and fails the run only with BENCH_STRICT=1.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outDir = join(here, 'out');
+const worker = join(here, 'furnish-throughput.mjs');
+const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
+const TARGETS = {
+  sqlite: { recordsPerSecond: 50_000 },
+  postgres: { recordsPerSecond: 30_000 },
+  peakRssMB: 300,
+};
+const engines = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',').map((e) => e.trim());
+const profiling = process.env.BENCH_CPU_PROF === '1';
+const RSS_SAMPLE_MS = 50;
+
+/** The URL without password, for output. */
+function redact(url) {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparsable URL)';
+  }
+}
+
+function machine() {
+  let nproc = cpus().length;
+  try {
+    nproc = Number(execFileSync('nproc', { encoding: 'utf8' }).trim());
+  } catch {}
+  let cpuModel = cpus()[0]?.model ?? 'unknown';
+  try {
+    const m = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m);
+    if (m) cpuModel = m[1].trim();
+  } catch {}
+  return {
+    nproc,
+    cpuModel,
+    memoryGB: +(totalmem() / 1024 ** 3).toFixed(1),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
+}
+
+async function postgresReachable(url) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    const r = await client.query('show server_version');
+    return { ok: true, version: r.rows[0].server_version };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Resident set of another process in bytes, from /proc (null when it has gone). */
+function rssOf(pid) {
+  try {
+    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs one engine's worker. Its RSS is sampled from here every 50 ms: the worker's own timers
+ * cannot fire while a SQLite batch runs (better-sqlite3 is synchronous), this process's can.
+ */
+function runWorker(engine, env) {
+  const out = join(outDir, `.furnish-${engine}.json`);
+  rmSync(out, { force: true });
+  const profileDir = join(outDir, 'profiles', engine);
+  const nodeArgs = ['--expose-gc'];
+  if (profiling) {
+    rmSync(profileDir, { recursive: true, force: true });
+    nodeArgs.push('--cpu-prof', '--cpu-prof-dir', profileDir);
+  }
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...nodeArgs, worker, '--engine', engine, '--out', out], {
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, ...env },
+    });
+    const peaks = { setup: 0, timed: 0, after: 0 };
+    let phase = 'setup';
+    let samples = 0;
+    const sample = () => {
+      const rss = rssOf(child.pid);
+      if (rss === null) return;
+      samples += 1;
+      if (rss > peaks[phase]) peaks[phase] = rss;
+    };
+    const sampler = setInterval(sample, RSS_SAMPLE_MS);
+    child.on('message', (message) => {
+      sample();
+      if (message?.phase === 'timed' || message?.phase === 'after') phase = message.phase;
+    });
+    child.on('exit', (code, signal) => {
+      clearInterval(sampler);
+      if (code !== 0) {
+        resolve({ engine, error: `worker exited with ${signal ?? `code ${code}`}` });
+        return;
+      }
+      const result = JSON.parse(readFileSync(out, 'utf8'));
+      rmSync(out, { force: true });
+      const mb = (bytes) => +(bytes / 1024 / 1024).toFixed(1);
+      result.memory.externalSampler = {
+        everyMs: RSS_SAMPLE_MS,
+        samples,
+        setupPeakMB: mb(peaks.setup),
+        timedPeakMB: mb(peaks.timed),
+      };
+      result.memory.processPeakRssMB = Math.max(
+        result.memory.processPeakRssMB,
+        mb(peaks.setup),
+        mb(peaks.timed),
+      );
+      if (profiling) result.profile = summariseProfile(profileDir, result.profileWindowUs);
+      resolve(result);
+    });
+  });
+}
+
+// ---------------------------------------------------------------- --cpu-prof summary
+
+/** Self and total time per function over the timed window of the newest profile in `dir`. */
+function summariseProfile(dir, windowUs) {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .map((f) => join(dir, f))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  if (files.length === 0) return undefined;
+  const profile = JSON.parse(readFileSync(files[0], 'utf8'));
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (node) => {
+    const f = node.callFrame;
+    const url = f.url
+      .replace(/^file:\/\/.*?\/node_modules\//, '')
+      .replace(/^file:\/\/.*?\/(dist|bench)\//, '$1/');
+    return url
+      ? `${f.functionName || '(anonymous)'} ${url}:${f.lineNumber + 1}`
+      : f.functionName || '(native)';
+  };
+  const self = new Map();
+  const total = new Map();
+  const from = windowUs?.from ?? Number.NEGATIVE_INFINITY;
+  const to = windowUs?.to ?? Number.POSITIVE_INFINITY;
+  let t = profile.startTime;
+  let all = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i];
+    if (t < from || t > to) continue;
+    const dt = profile.timeDeltas[i + 1] ?? 0;
+    all += dt;
+    const leaf = byId.get(profile.samples[i]);
+    self.set(name(leaf), (self.get(name(leaf)) ?? 0) + dt);
+    const seen = new Set();
+    for (let id = leaf.id; id !== undefined; id = parent.get(id)) {
+      const key = name(byId.get(id));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      total.set(key, (total.get(key) ?? 0) + dt);
+    }
+  }
+  const top = (map, n, keep = () => true) =>
+    [...map]
+      .filter(([k]) => keep(k))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([fn, us]) => ({ fn, ms: Math.round(us / 1000), pct: +((100 * us) / all).toFixed(1) }));
+  return {
+    file: files[0],
+    windowMs: Math.round(all / 1000),
+    self: top(self, 25),
+    total: top(total, 30, (k) => /dist\/|kysely|better-sqlite3|pg\/|pg-copy/.test(k)),
+  };
+}
+
+// ---------------------------------------------------------------- output
+
+const fmt = (n) => (n === null || n === undefined ? '-' : Math.round(n).toLocaleString('en-US'));
+
+function printTable(headers, rows) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c).padStart(widths[i])).join(' | ')} |`;
+  console.log(line(headers));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+}
+
+function report(results, skipped) {
+  console.log('\nFurnishing throughput (timed: furnishBatch calls only; generation of bodies excluded)\n');
+  const rows = [];
+  for (const r of results) {
+    if (r.error) {
+      rows.push([r.engine, 'FAILED', '-', '-', '-', '-', '-', '-', '-', r.error]);
+      continue;
+    }
+    const m = r.memory;
+    const rssAt = (label) => m.rssAt.find((x) => x.at === label)?.rssMB ?? '-';
+    rows.push([
+      r.engine,
+      fmt(r.timed.records),
+      `${r.timed.batches} x ${fmt(r.timed.recordsPerBatch)}`,
+      r.timed.furnishSeconds.toFixed(1),
+      fmt(r.timed.recordsPerSecond),
+      fmt(r.timed.recordsPerSecondWithGeneration),
+      `${rssAt('25%')} / ${rssAt('50%')} / ${rssAt('100%')}`,
+      m.externalSampler.timedPeakMB,
+      m.vmHwmMB ?? '-',
+      m.processPeakRssMB,
+      r.verify.ok ? `ok (${fmt(r.verify.accountMonths)} rows, ${r.verify.rejects} rejects)` : 'FAILED',
+    ]);
+  }
+  printTable(
+    [
+      'engine',
+      'records',
+      'batches',
+      'furnish s',
+      'records/s',
+      'rec/s incl. gen',
+      'RSS MB at 25/50/100%',
+      'peak RSS MB (50 ms)',
+      'VmHWM MB',
+      'process peak MB',
+      'verification',
+    ],
+    rows,
+  );
+  for (const s of skipped) console.log(`\n${s.engine}: SKIPPED: ${s.reason}`);
+
+  console.log('\nTargets');
+  for (const r of results.filter((x) => !x.error)) {
+    const target = TARGETS[r.engine].recordsPerSecond;
+    const speedOk = r.timed.recordsPerSecond >= target;
+    const rssOk = r.memory.processPeakRssMB < TARGETS.peakRssMB;
+    r.targets = { recordsPerSecond: target, peakRssMB: TARGETS.peakRssMB, speedOk, rssOk };
+    console.log(
+      `  ${r.engine.padEnd(8)} ${fmt(r.timed.recordsPerSecond)} records/s (target >= ${fmt(target)}): ` +
+        `${speedOk ? 'met' : 'MISSED'}; peak RSS ${r.memory.processPeakRssMB} MB (target < ${TARGETS.peakRssMB}): ` +
+        `${rssOk ? 'met' : 'MISSED'}; load average ${r.timed.loadAverage1m.start}-${r.timed.loadAverage1m.end}`,
+    );
+  }
+  for (const r of results.filter((x) => !x.error)) {
+    if (r.timed.statements) {
+      console.log(`\n${r.engine}: statement round trips over the timed phase (top 8 by time)`);
+      printTable(
+        ['ms', 'calls', 'statement'],
+        r.timed.statements.slice(0, 8).map((s) => [fmt(s.ms), fmt(s.calls), s.statement.slice(0, 100)]),
+      );
+    }
+    if (r.profile) {
+      console.log(`\n${r.engine}: CPU profile of the timed phase (${fmt(r.profile.windowMs)} ms sampled)`);
+      console.log('  self time:');
+      for (const f of r.profile.self.slice(0, 15))
+        console.log(`    ${String(f.ms).padStart(7)} ms ${String(f.pct).padStart(5)}%  ${f.fn}`);
+      console.log('  total time (project and driver frames):');
+      for (const f of r.profile.total.slice(0, 20))
+        console.log(`    ${String(f.ms).padStart(7)} ms ${String(f.pct).padStart(5)}%  ${f.fn}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  mkdirSync(outDir, { recursive: true });
+  const info = machine();
+  const date = new Date().toISOString().slice(0, 10);
+  console.log(
+    `openbureau furnishing benchmark, ${date}: ${info.nproc} cores (${info.cpuModel}), ` +
+      `${info.memoryGB} GB, Node ${info.node}`,
+  );
+  const results = [];
+  const skipped = [];
+  for (const engine of engines) {
+    if (engine === 'sqlite') {
+      console.log('\nSQLite (fresh file in a temp dir)');
+      results.push(await runWorker('sqlite', {}));
+    } else if (engine === 'postgres') {
+      const url = process.env.DATABASE_URL || DEFAULT_PG_URL;
+      const reachable = await postgresReachable(url);
+      if (!reachable.ok) {
+        const reason = `PostgreSQL unreachable at ${redact(url)} (${reachable.reason})`;
+        console.log(`\n${reason}: skipped`);
+        skipped.push({ engine, reason });
+        continue;
+      }
+      console.log(`\nPostgreSQL ${reachable.version} at ${redact(url)} (fresh schema, dropped afterwards)`);
+      const result = await runWorker('postgres', { BENCH_DATABASE_URL: url });
+      if (!result.error) result.serverVersion = reachable.version;
+      results.push(result);
+    } else {
+      throw new Error(`BENCH_ENGINES: unknown engine '${engine}' (sqlite, postgres)`);
+    }
+  }
+  report(results, skipped);
+
+  const file = join(outDir, 'furnish.json');
+  // Objects and arrays of objects only, one value a line: the layout biome's formatter keeps.
+  const json = JSON.stringify(
+    { benchmark: 'furnish-throughput', date, machine: info, targets: TARGETS, results, skipped },
+    null,
+    2,
+  );
+  writeFileSync(file, `${json}\n`);
+  console.log(`\nwritten ${file}`);
+  const failed = results.some((r) => r.error || !r.verify?.ok);
+  const missed = results.some((r) => r.targets && (!r.targets.speedOk || !r.targets.rssOk));
+  if (failed || (missed && process.env.BENCH_STRICT === '1')) process.exitCode = 1;
+}
+
+await main();
