@@ -18,7 +18,7 @@ import { institutionRoutes } from './routes/institution-routes.js';
 
 /** Request bodies of JSON routes (batches have their own, larger limit). */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
-/** A request that takes longer is answered 503 (a 50,000-record batch takes about a second). */
+/** A request that takes longer is answered 503 (a full 20,000-record batch takes well under a second). */
 export const REQUEST_TIMEOUT_MS = 120_000;
 
 export async function buildServer(

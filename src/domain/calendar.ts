@@ -6,23 +6,30 @@
  *   monthOf('2024-02-29')        // '2024-02'
  */
 
-const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTH_SHAPE = /^(\d{4})-(\d{2})$/;
-
 /** Days in a month of the proleptic Gregorian calendar. */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+/** The number written by `length` ASCII digits from `start`, or -1 when one is not a digit.
+ *  (Checks run once per furnished field: no regular expression, no allocation.) */
+function digits(value: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) {
+    const c = value.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 /** True for a real calendar date `YYYY-MM-DD` between years 1900 and 2199. */
 export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = DATE_SHAPE.exec(value);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  if (typeof value !== 'string' || value.length !== 10 || value[4] !== '-' || value[7] !== '-') return false;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 2);
+  const day = digits(value, 8, 2);
   return (
     year >= 1900 && year <= 2199 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
   );
@@ -30,11 +37,9 @@ export function isCalendarDate(value: unknown): value is string {
 
 /** True for a month `YYYY-MM` between 1900-01 and 2199-12. */
 export function isCalendarMonth(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = MONTH_SHAPE.exec(value);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
+  if (typeof value !== 'string' || value.length !== 7 || value[4] !== '-') return false;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 2);
   return year >= 1900 && year <= 2199 && month >= 1 && month <= 12;
 }
 

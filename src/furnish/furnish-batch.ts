@@ -397,7 +397,7 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
           break;
         }
         case 'month': {
-          if (touchedMonths.has(monthKey(record.account_no, record.month)))
+          if (touchedMonths.size > 0 && touchedMonths.has(monthKey(record.account_no, record.month)))
             monthOps.push({ no: record.account_no, record, state: pick<MonthState>(record, MONTH_KEYS) });
           else monthRecords.push(record);
           if (trackMonths)
@@ -511,12 +511,19 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
       change: op.change,
       reason: op.reason,
     }));
-    const months: MonthRow[] = monthRecords.map((r) => ({
-      ...keyOf(r.account_no),
-      month: r.month,
-      state: pick<MonthState>(r, MONTH_KEYS),
-      reportedOn: r.reported_on,
-    }));
+    // The hot path: one small object per monthly state, the record itself as the state (no copies).
+    const months: MonthRow[] = new Array(monthRecords.length);
+    for (let k = 0; k < monthRecords.length; k++) {
+      const r = monthRecords[k]!;
+      const a = accounts.get(r.account_no)!;
+      months[k] = {
+        personId: a.personId!,
+        accountId: a.accountId!,
+        month: r.month,
+        state: r,
+        reportedOn: r.reported_on,
+      };
+    }
     const monthChanges: MonthChange[] = monthOps.map((op) => ({
       ...keyOf(op.no),
       month: op.record.month!,

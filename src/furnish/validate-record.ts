@@ -11,6 +11,8 @@ import type { RecordRule, RuleContext } from '../formats/canonical/rule-types.js
 import { RECORD_RULES } from '../formats/canonical/rules.js';
 
 const STRUCTURAL = new Set(['REC-REQUIRED', 'REC-TYPE']);
+/** Shared by every valid record; frozen so that no caller can add to it. */
+const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
 
 const RULES_BY_KIND = new Map<RecordKind, RecordRule[]>();
 for (const rule of RECORD_RULES) {
@@ -26,14 +28,20 @@ export function validateRecord(
   line: number,
   context: RuleContext,
 ): Finding[] {
-  const findings: Finding[] = [];
-  const badFields = new Set<string>();
+  let findings: Finding[] | undefined;
+  let badFields: Set<string> | undefined;
   for (const rule of RULES_BY_KIND.get(record.kind) ?? []) {
-    if (rule.fields.some((f) => badFields.has(f))) continue;
-    for (const violation of rule.check(record, context)) {
+    if (badFields && rule.fields.some((f) => badFields!.has(f))) continue;
+    const violations = rule.check(record, context);
+    if (violations.length === 0) continue;
+    findings ??= [];
+    for (const violation of violations) {
       findings.push({ line, field: violation.field, rule: rule.id, message: violation.message });
-      if (STRUCTURAL.has(rule.id)) badFields.add(violation.field);
+      if (STRUCTURAL.has(rule.id)) {
+        badFields ??= new Set();
+        badFields.add(violation.field);
+      }
     }
   }
-  return findings;
+  return findings ?? NO_FINDINGS;
 }

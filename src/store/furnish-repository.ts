@@ -5,7 +5,8 @@
  * @example
  *   const result = await furnishBatch({ store: createFurnishStore(db), cipher, profile }, input);
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { MAX_BATCH_RECORDS } from '../formats/canonical/limits.js';
 import type { AccountTerms, MonthState } from '../formats/canonical/record-types.js';
 import type {
   AccountKey,
@@ -23,8 +24,8 @@ import { inFurnisherTransaction, type StoreTransaction } from './furnisher-trans
 import { writeMonthsPostgres } from './month-bulk-postgres.js';
 import { writeMonthsSqlite } from './month-bulk-sqlite.js';
 import { monthColumns, monthStateFromColumns, termColumns, termsFromColumns } from './month-rows.js';
-import type { BureauDatabase } from './open-database.js';
-import type { BatchesTable, Database } from './schema-types.js';
+import type { BureauDatabase, Engine } from './open-database.js';
+import type { AccountIndexTable, BatchesTable, Database } from './schema-types.js';
 
 export function batchSummaryFromRow(row: BatchesTable): BatchSummary {
   return {
@@ -51,6 +52,17 @@ async function findBatch(db: Kysely<Database>, furnisherId: number, batchId: str
   return row ? batchSummaryFromRow(row) : undefined;
 }
 
+/** Keys looked up in one statement (one batch's keys fit; the statement carries one parameter). */
+const KEYS_PER_LOOKUP = MAX_BATCH_RECORDS;
+
+/** `column in (keys)` with the keys as one parameter: an array on PostgreSQL (`= any`), JSON on
+ *  SQLite (`json_each`), so one statement looks up a whole batch through the column's index. */
+function inKeys(engine: Engine, column: string, keys: readonly string[]) {
+  return engine === 'postgres'
+    ? sql`${sql.ref(column)} = any(${[...keys]}::text[])`
+    : sql`${sql.ref(column)} in (select value from json_each(${JSON.stringify(keys)}))`;
+}
+
 export function createFurnishStore(store: BureauDatabase): FurnishStore {
   return {
     findBatch: (furnisherId, batchId) => findBatch(store.db, furnisherId, batchId),
@@ -66,27 +78,23 @@ function furnishTransaction(store: BureauDatabase, tx: StoreTransaction): Furnis
 
     async personsByIdHash(idHashes) {
       const found = new Map<string, number>();
-      for (const part of chunks(idHashes, ROWS_PER_STATEMENT)) {
-        const rows = await db
-          .selectFrom('national_id_index')
-          .selectAll()
-          .where('id_hash', 'in', part)
-          .execute();
-        for (const r of rows) found.set(r.id_hash, Number(r.person_id));
+      for (const part of chunks(idHashes, KEYS_PER_LOOKUP)) {
+        const rows = await sql<{ id_hash: string; person_id: number }>`
+          select id_hash, person_id from national_id_index where ${inKeys(tx.engine, 'id_hash', part)}`.execute(
+          db,
+        );
+        for (const r of rows.rows) found.set(r.id_hash, Number(r.person_id));
       }
       return found;
     },
 
     async accountsByNumber(furnisherId, accountNos) {
       const found = new Map<string, IndexedAccount>();
-      for (const part of chunks(accountNos, ROWS_PER_STATEMENT)) {
-        const rows = await db
-          .selectFrom('account_index')
-          .selectAll()
-          .where('furnisher_id', '=', furnisherId)
-          .where('account_no', 'in', part)
-          .execute();
-        for (const r of rows)
+      for (const part of chunks(accountNos, KEYS_PER_LOOKUP)) {
+        const rows = await sql<AccountIndexTable>`
+          select * from account_index
+          where furnisher_id = ${furnisherId} and ${inKeys(tx.engine, 'account_no', part)}`.execute(db);
+        for (const r of rows.rows)
           found.set(r.account_no, {
             personId: Number(r.person_id),
             accountId: Number(r.account_id),

@@ -1060,7 +1060,7 @@ describe('limits', () => {
   });
 
   test('exactly MAX_BATCH_RECORDS records (with blank lines between) is accepted as a batch', () =>
-    // A store of its own: its 50,000 rejects would slow down the snapshots of the other tests.
+    // A store of its own: its MAX_BATCH_RECORDS rejects would slow down the snapshots of the other tests.
     withFurnishStore(async ({ store, deps }) => {
       const text = `${'{}\n\n'.repeat(MAX_BATCH_RECORDS - 1)}{"kind":"x"}\n`;
       const result = await furnishBatch(deps, { furnisherId: 2, batchId: 'max', body: body(text) });

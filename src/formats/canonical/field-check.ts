@@ -17,7 +17,8 @@ export function checkFieldValue(type: FieldType, value: unknown): string | null 
       if (value.trim().length === 0) return 'expected a non-blank string';
       if (CONTROL_CHARACTER.test(value))
         return 'expected text without control characters (U+0000-U+001F, U+007F-U+009F)';
-      if ([...value].length > type.maxChars) return `expected at most ${type.maxChars} characters`;
+      if (value.length > type.maxChars && [...value].length > type.maxChars)
+        return `expected at most ${type.maxChars} characters`;
       if (type.pattern && !type.pattern.test(value))
         return `expected ${type.patternDescription ?? type.pattern.source}`;
       return null;

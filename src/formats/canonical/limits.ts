@@ -6,10 +6,12 @@
  *   if (lines.length > MAX_BATCH_RECORDS) reject();
  */
 
-/** Records (non-blank lines) in one batch. Larger loads are several batches. */
-export const MAX_BATCH_RECORDS = 50_000;
+/** Records (non-blank lines) in one batch. Larger loads are several batches. A batch is held in
+ *  memory while it is checked and applied: this and MAX_BATCH_BYTES bound that memory (about
+ *  60 MB of transient heap for a full batch of monthly states; BENCHMARKS.md). */
+export const MAX_BATCH_RECORDS = 20_000;
 /** Bytes of one batch body (JSON Lines, UTF-8). */
-export const MAX_BATCH_BYTES = 32 * 1024 * 1024;
+export const MAX_BATCH_BYTES = 16 * 1024 * 1024;
 /** Bytes of one line (one record). */
 export const MAX_LINE_BYTES = 16 * 1024;
 /** Largest amount in minor units (1e15 fen = 10 trillion yuan): far below 2^53, so exact. */

@@ -97,9 +97,13 @@ export const LINE_RULES: readonly LineRule[] = [
   },
 ];
 
-const none: RuleViolation[] = [];
+/** Shared answer of a check that found nothing; frozen so that no check can add to it. */
+const none = Object.freeze([]) as unknown as RuleViolation[];
 const one = (field: string, message: string): RuleViolation[] => [{ field, message }];
 const ALL_KINDS: readonly RecordKind[] = ['identity', 'account', 'month', 'correction', 'deletion'];
+const FIELD_NAMES = Object.fromEntries(
+  ALL_KINDS.map((kind) => [kind, new Set(RECORD_FIELDS[kind].map((f) => f.name))]),
+) as Record<RecordKind, Set<string>>;
 
 function nationalIdRule(id: string, problem: string, description: string, example: string): RecordRule {
   return {
@@ -228,9 +232,13 @@ export const RECORD_RULES: readonly RecordRule[] = [
     needs: 'record',
     check(record) {
       const kind = record.kind as RecordKind;
-      return RECORD_FIELDS[kind]
-        .filter((f) => f.required && (record[f.name] === undefined || record[f.name] === null))
-        .map((f) => ({ field: f.name, message: `required for ${kind} records: ${f.description}` }));
+      let found: RuleViolation[] = none;
+      for (const f of RECORD_FIELDS[kind]) {
+        if (!f.required || (record[f.name] !== undefined && record[f.name] !== null)) continue;
+        if (found === none) found = [];
+        found.push({ field: f.name, message: `required for ${kind} records: ${f.description}` });
+      }
+      return found;
     },
     example: { setup: OPENED, line: line(MONTH, {}, ['balance_minor']) },
   },
@@ -242,7 +250,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
     needs: 'record',
     check(record) {
       const kind = record.kind as RecordKind;
-      const found: RuleViolation[] = [];
+      let found: RuleViolation[] = none;
       for (const spec of RECORD_FIELDS[kind]) {
         const value = record[spec.name];
         if (value === undefined || (value === null && spec.required)) continue;
@@ -250,7 +258,10 @@ export const RECORD_RULES: readonly RecordRule[] = [
           value === null
             ? 'expected a value: leave an optional field out instead of null'
             : checkFieldValue(spec.type, value);
-        if (problem) found.push({ field: spec.name, message: problem });
+        if (problem) {
+          if (found === none) found = [];
+          found.push({ field: spec.name, message: problem });
+        }
       }
       return found;
     },
@@ -264,9 +275,14 @@ export const RECORD_RULES: readonly RecordRule[] = [
     needs: 'record',
     check(record) {
       const kind = record.kind as RecordKind;
-      return Object.keys(record)
-        .filter((name) => !RECORD_FIELDS[kind].some((f) => f.name === name))
-        .map((name) => ({ field: name.slice(0, 64), message: `not a field of ${kind} records` }));
+      const known = FIELD_NAMES[kind];
+      let found: RuleViolation[] = none;
+      for (const name in record) {
+        if (known.has(name)) continue;
+        if (found === none) found = [];
+        found.push({ field: name.slice(0, 64), message: `not a field of ${kind} records` });
+      }
+      return found;
     },
     example: { setup: OPENED, line: line(MONTH, { balance: 600_000 }) },
   },
