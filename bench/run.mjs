@@ -89,11 +89,21 @@ function rssOf(pid) {
  * Runs one engine's worker. Its RSS is sampled from here every 50 ms: the worker's own timers
  * cannot fire while a SQLite batch runs (better-sqlite3 is synchronous), this process's can.
  */
+/** V8 flags the server runs with: read from the `start` script of package.json. */
+const SERVER_NODE_FLAGS = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts.start.match(
+    /--[a-z-]+=\S+/g,
+  ) ?? []
+).join(' ');
+
 function runWorker(engine, env) {
   const out = join(outDir, `.furnish-${engine}.json`);
   rmSync(out, { force: true });
   const profileDir = join(outDir, 'profiles', engine);
-  const nodeArgs = ['--expose-gc'];
+  // The same V8 flag as `npm start` (package.json): a young generation of 2 x 8 MB instead of
+  // 2 x 16 MB keeps a batch's short-lived objects from piling up (peak RSS about 40 MB lower).
+  const nodeFlags = process.env.BENCH_NODE_FLAGS ?? SERVER_NODE_FLAGS;
+  const nodeArgs = ['--expose-gc', ...nodeFlags.split(' ').filter(Boolean)];
   if (profiling) {
     rmSync(profileDir, { recursive: true, force: true });
     nodeArgs.push('--cpu-prof', '--cpu-prof-dir', profileDir);
