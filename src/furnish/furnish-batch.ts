@@ -8,7 +8,7 @@
  *   result.batch.rejected // records stored as rejects, listed with their findings
  */
 import { createHash } from 'node:crypto';
-import { todayUtc } from '../domain/calendar.js';
+import { isCalendarMonth, todayUtc } from '../domain/calendar.js';
 import type { JurisdictionProfile } from '../domain/jurisdiction.js';
 import { checkFieldValue } from '../formats/canonical/field-check.js';
 import { BATCH_ID_PATTERN, MAX_BATCH_BYTES, MAX_BATCH_RECORDS } from '../formats/canonical/limits.js';
@@ -244,7 +244,7 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
     if (hasMonthTargets) {
       const keys = corrected
         .map((p) => p.record!)
-        .filter((r) => typeof r.month === 'string' && typeof r.account_no === 'string')
+        .filter((r) => isCalendarMonth(r.month) && fits('account_no', r.account_no))
         .map((r) => ({
           account: accounts.get(r.account_no as string),
           month: r.month as string,
