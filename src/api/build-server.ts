@@ -12,9 +12,11 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOpt
 import type { Bureau } from '../app/bureau.js';
 import { FurnishError } from '../furnish/furnish-errors.js';
 import authPlugin from './auth-plugin.js';
+import { consentRoutes } from './routes/consent-routes.js';
 import { furnishRoutes } from './routes/furnish-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { institutionRoutes } from './routes/institution-routes.js';
+import { reportRoutes } from './routes/report-routes.js';
 
 /** Request bodies of JSON routes (batches have their own, larger limit). */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
@@ -86,6 +88,16 @@ export async function buildServer(
   await app.register(furnishRoutes, {
     furnishDeps: bureau.furnishDeps,
     batches: bureau.batches,
+    cipher: bureau.cipher,
+  });
+  await app.register(consentRoutes, {
+    consents: bureau.consents,
+    cipher: bureau.cipher,
+    profile: bureau.profile,
+  });
+  await app.register(reportRoutes, {
+    reportDeps: bureau.reportDeps,
+    institutions: bureau.institutions,
     cipher: bureau.cipher,
   });
   await app.ready();

@@ -10,11 +10,14 @@ import { type JurisdictionProfile, jurisdictionProfile } from '../domain/jurisdi
 import type { FurnishDeps } from '../furnish/furnish-batch.js';
 import { loadMasterKey } from '../identity/key-store.js';
 import { createPiiCipher, type PiiCipher } from '../identity/pii-cipher.js';
+import type { ReportDeps } from '../report/pull-report.js';
 import { type BatchRepository, createBatchRepository } from '../store/batch-repository.js';
+import { type ConsentRepository, createConsentRepository } from '../store/consent-repository.js';
 import { createFurnishStore } from '../store/furnish-repository.js';
 import { createInstitutionRepository, type InstitutionRepository } from '../store/institution-repository.js';
 import { migrate } from '../store/migrate.js';
 import { type BureauDatabase, openDatabase } from '../store/open-database.js';
+import { createReportStore } from '../store/report-store.js';
 import type { BureauConfig } from './config.js';
 
 export interface Bureau {
@@ -25,6 +28,8 @@ export interface Bureau {
   readonly institutions: InstitutionRepository;
   readonly batches: BatchRepository;
   readonly furnishDeps: FurnishDeps;
+  readonly consents: ConsentRepository;
+  readonly reportDeps: ReportDeps;
   close(): Promise<void>;
 }
 
@@ -61,6 +66,8 @@ export function fromParts(
     institutions: createInstitutionRepository(database),
     batches: createBatchRepository(database),
     furnishDeps: { store: createFurnishStore(database), cipher, profile },
+    consents: createConsentRepository(database),
+    reportDeps: { store: createReportStore(database, cipher), cipher, profile },
     close: () => database.close(),
   };
 }

@@ -12,6 +12,7 @@ type OptionsSpec = NonNullable<ParseArgsConfig['options']>;
 
 import { furnishCommand } from './furnish-command.js';
 import { institutionCommand } from './institution-command.js';
+import { reportCommand } from './report-command.js';
 import { migrateCommand, startCommand } from './start-command.js';
 
 const HELP = `openbureau: an open-source consumer credit bureau
@@ -24,6 +25,8 @@ Usage:
   openbureau institution list                          list institutions
   openbureau furnish FILE.jsonl --as INSTITUTION [--batch-id ID] [--json]
                                                        furnish a JSON Lines file (split into batches as needed)
+  openbureau report --id ID --name NAME --as LENDER [--purpose 02] (--consent ID | --demo-consent) [--json]
+                                                       pull a credit report as a lender and print it
 
 Environment: DATABASE_URL (PostgreSQL; default embedded SQLite under OPENBUREAU_DATA_DIR, ./data),
 OPENBUREAU_MASTER_KEY, OPENBUREAU_KEY_FILE, HOST, PORT, OPENBUREAU_JURISDICTION (CN), LOG_LEVEL.
@@ -40,6 +43,8 @@ export async function main(argv: string[]): Promise<number> {
       return institutionCommand(rest);
     case 'furnish':
       return furnishCommand(rest);
+    case 'report':
+      return reportCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -8,7 +8,7 @@
 import { buildServer } from '../api/build-server.js';
 import { openBureau } from '../app/bureau.js';
 import { readConfig } from '../app/config.js';
-import { type DemoKeys, ensureDemoMarket } from '../demo/load-demo.js';
+import { type DemoKeys, demoReportLink, ensureDemoMarket } from '../demo/load-demo.js';
 import { withBureau } from './cli-bureau.js';
 import { options } from './main.js';
 
@@ -45,7 +45,7 @@ export async function startCommand(args: string[]): Promise<number> {
   say(`openbureau is running at ${url}`);
   say(`  health:  ${url}/healthz`);
   say(`  API doc: ${url}/openapi.json`);
-  if (demo) printDemo(say, url, demo);
+  if (demo) printDemo(say, url, demo, await demoReportLink(bureau, demo));
   const stop = async () => {
     await app.close();
     await bureau.close();
@@ -56,7 +56,12 @@ export async function startCommand(args: string[]): Promise<number> {
   return new Promise<number>(() => {});
 }
 
-function printDemo(say: (m: string) => void, url: string, demo: DemoKeys): void {
+function printDemo(
+  say: (m: string) => void,
+  url: string,
+  demo: DemoKeys,
+  reportPath: string | undefined,
+): void {
   say('');
   say(
     `demo market: ${demo.stats.persons} persons, ${demo.stats.accounts} accounts, ${demo.stats.monthRecords} monthly states, furnished in ${demo.stats.seconds} s (${demo.stats.rejected} rejected)`,
@@ -85,5 +90,39 @@ function printDemo(say: (m: string) => void, url: string, demo: DemoKeys): void 
   if (regulator) {
     say('institutions (regulator):');
     say(`  curl -H 'Authorization: Bearer ${regulator.apiKey}' ${url}/v1/institutions`);
+  }
+  const bank = demo.report ? demo.institutions.find((i) => i.code === demo.report?.lenderCode) : undefined;
+  if (bank && demo.report) {
+    const person = demo.showcase.multiLender;
+    const today = new Date().toISOString().slice(0, 10);
+    const expires = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const consentBody = {
+      id_number: person.idNumber,
+      name: person.name,
+      purpose: '02',
+      granted_at: today,
+      expires_at: expires,
+      evidence_ref: 'esign-demo-1',
+    };
+    const reportBody = {
+      id_number: person.idNumber,
+      name: person.name,
+      purpose: '02',
+      consent_id: demo.report.consentId,
+    };
+    say('');
+    say(
+      `a credit report (the showcase borrower has accounts at ${person.lenders} lenders); ${bank.code} records a consent, then pulls the report:`,
+    );
+    say(
+      `  curl -H 'Authorization: Bearer ${bank.apiKey}' -H 'content-type: application/json' -d '${JSON.stringify(consentBody)}' ${url}/v1/consents`,
+    );
+    say(
+      `  curl -H 'Authorization: Bearer ${bank.apiKey}' -H 'content-type: application/json' -d '${JSON.stringify(reportBody)}' ${url}/v1/reports`,
+    );
+    say(
+      "  (the second uses the demo's consent; put the consent_id the first returns in its place to use yours; add -H 'accept: text/html' for the page)",
+    );
+    if (reportPath) say(`the report page (signed link, valid 7 days): ${url}${reportPath}`);
   }
 }

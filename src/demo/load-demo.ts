@@ -6,6 +6,7 @@
  * @example
  *   const demo = await ensureDemoMarket(bureau, { log: console.log }); // undefined when data exists without demo keys
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { API_KEY_SHOWN_CHARS, generateApiKey, hashApiKey } from '../access/api-keys.js';
@@ -14,6 +15,8 @@ import { addMonths, todayUtc } from '../domain/calendar.js';
 import type { InstitutionKind, InstitutionRole } from '../domain/codes.js';
 import { furnishBatch } from '../furnish/furnish-batch.js';
 import { splitIntoBatches } from '../furnish/split-batches.js';
+import { personHashes, pullReport } from '../report/pull-report.js';
+import { REPORT_LINK_VALIDITY_S, reportLink } from '../report/report-links.js';
 import { generateDemoMarket } from './demo-market.js';
 
 export interface DemoKeys {
@@ -36,6 +39,55 @@ export interface DemoKeys {
     rejected: number;
     seconds: number;
   };
+  /** A report pulled at build time on the multi-lender showcase person, by a bank, with its consent. */
+  report?: { lenderCode: string; consentId: string; reportNumber: string };
+}
+
+/** Validity of the demo consent (about the longest a consent may be). */
+const DEMO_CONSENT_DAYS = 365;
+
+/** Pulls the showcase report through the real consent gate and report path. */
+async function pullShowcaseReport(bureau: Bureau, demo: DemoKeys): Promise<DemoKeys['report']> {
+  const bank = demo.institutions.find((i) => i.kind === 'bank' && i.roles.includes('lender'));
+  const lender = bank ? await bureau.institutions.findByCode(bank.code) : undefined;
+  if (!lender) return undefined;
+  const person = demo.showcase.multiLender;
+  const checked = bureau.profile.nationalId.check(person.idNumber, todayUtc());
+  if (!checked.ok) throw new Error('demo: the showcase ID does not pass its own check');
+  const now = new Date();
+  const consentId = `c_demo_${randomBytes(8).toString('base64url')}`;
+  await bureau.consents.create({
+    consentId,
+    lenderId: lender.institutionId,
+    ...personHashes(bureau.cipher, checked.id, person.name),
+    purpose: '02',
+    grantedAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + DEMO_CONSENT_DAYS * 86_400_000).toISOString(),
+    evidenceRef: 'demo e-signature',
+    createdAt: now.toISOString(),
+    revokedAt: null,
+  });
+  const outcome = await pullReport(bureau.reportDeps, {
+    lender,
+    idNumber: person.idNumber,
+    name: person.name,
+    purpose: '02',
+    consentId,
+  });
+  if (!outcome.ok) throw new Error(`demo: the showcase report was refused: ${outcome.refusal}`);
+  return { lenderCode: lender.code, consentId, reportNumber: outcome.report.header.reportNumber };
+}
+
+/** A fresh signed link to the demo report page (valid 7 days from now). */
+export async function demoReportLink(bureau: Bureau, demo: DemoKeys): Promise<string | undefined> {
+  if (!demo.report) return undefined;
+  const lender = await bureau.institutions.findByCode(demo.report.lenderCode);
+  if (!lender) return undefined;
+  return reportLink(bureau.cipher, {
+    lenderId: lender.institutionId,
+    reportNumber: demo.report.reportNumber,
+    expiresAt: Math.floor(Date.now() / 1000) + REPORT_LINK_VALIDITY_S,
+  });
 }
 
 export function demoKeysPath(bureau: Bureau): string {
@@ -106,6 +158,7 @@ export async function ensureDemoMarket(
     showcase: market.showcase,
     stats: { ...market.stats, rejected, seconds: Math.round((Date.now() - started) / 100) / 10 },
   };
+  demo.report = await pullShowcaseReport(bureau, demo);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
   return demo;

@@ -9,7 +9,14 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema-types.js';
 
-export type SequenceName = 'institution' | 'person' | 'account' | 'attribute' | 'batch';
+export type SequenceName =
+  | 'institution'
+  | 'person'
+  | 'account'
+  | 'attribute'
+  | 'batch'
+  | 'inquiry'
+  | 'report_request';
 
 export async function allocateIds(db: Kysely<Database>, name: SequenceName, count: number): Promise<number> {
   if (!Number.isInteger(count) || count < 1)

@@ -177,6 +177,50 @@ export interface RejectsTable {
   fixed_by_line: number | null;
 }
 
+export interface ConsentsTable {
+  consent_id: string;
+  lender_id: number;
+  id_hash: string;
+  name_hash: string;
+  purpose: string;
+  granted_at: string;
+  expires_at: string;
+  evidence_ref: string;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_reason: string | null;
+}
+
+/** Every report served, on the person's file (shown in later reports). */
+export interface InquiriesTable {
+  person_id: number;
+  inquiry_id: number;
+  at: string;
+  institution_id: number;
+  reason: string;
+  consent_id: string;
+  report_number: string;
+}
+
+/** Every report request of a lender, served or refused (the audit of queries). */
+export interface ReportRequestsTable {
+  lender_id: number;
+  request_id: number;
+  at: string;
+  id_hash: string;
+  purpose: string;
+  consent_id: string | null;
+  outcome: string;
+  report_number: string | null;
+}
+
+export interface ReportsTable {
+  lender_id: number;
+  report_number: string;
+  created_at: string;
+  body_enc: string;
+}
+
 export interface SequencesTable {
   name: string;
   next_value: number;
@@ -201,6 +245,10 @@ export interface Database {
   account_month_versions: AccountMonthVersionsTable;
   batches: BatchesTable;
   rejects: RejectsTable;
+  consents: ConsentsTable;
+  inquiries: InquiriesTable;
+  report_requests: ReportRequestsTable;
+  reports: ReportsTable;
   sequences: SequencesTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -9,11 +9,11 @@
 import type { CreateTableBuilder, Kysely } from 'kysely';
 import type { Migration } from './migration.js';
 
-type ColumnType = 'text' | 'bigint' | 'integer';
+export type ColumnType = 'text' | 'bigint' | 'integer';
 /** [name, type, nullable] */
-type Column = readonly [string, ColumnType, 'null'?];
+export type Column = readonly [string, ColumnType, 'null'?];
 
-interface TableSpec {
+export interface TableSpec {
   name: string;
   columns: readonly Column[];
   primaryKey: readonly string[];
@@ -229,7 +229,7 @@ const TABLES: readonly TableSpec[] = [
 ];
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists
-async function createTable(db: Kysely<any>, spec: TableSpec): Promise<void> {
+export async function createTable(db: Kysely<any>, spec: TableSpec): Promise<void> {
   let table: CreateTableBuilder<string, string> = db.schema.createTable(spec.name);
   for (const [name, type, nullable] of spec.columns)
     table = table.addColumn(name, type, (c) => (nullable === 'null' ? c : c.notNull()));

@@ -5,6 +5,7 @@
  *   for (const m of MIGRATIONS) console.log(m.version, m.name);
  */
 import { coreTables } from './001-core-tables.js';
+import { consentsAndInquiries } from './002-consents-and-inquiries.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [coreTables];
+export const MIGRATIONS: readonly Migration[] = [coreTables, consentsAndInquiries];

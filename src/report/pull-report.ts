@@ -1,0 +1,123 @@
+/**
+ * Serving a credit report: the consent gate, then in one transaction the person's file is read,
+ * the report built, the inquiry recorded on the person's file, the report kept (encrypted) for the
+ * lender, and the request logged. A refusal is logged too, and says nothing about the person.
+ *
+ * @example
+ *   const result = await pullReport(deps, { lender, idNumber, name, purpose: '02', consentId });
+ *   if (!result.ok) reply.code(403).send({ error: 'consent_refused', reason: result.refusal });
+ */
+import { randomBytes } from 'node:crypto';
+import type { Institution } from '../access/institution.js';
+import { CONSENT_REFUSALS, type ConsentRefusal, consentRefusal, normalizeName } from '../consent/consent.js';
+import { type InquiryReason, isInquiryReason } from '../consent/inquiry-reasons.js';
+import type { JurisdictionProfile } from '../domain/jurisdiction.js';
+import type { PiiCipher } from '../identity/pii-cipher.js';
+import { buildCreditReport } from './build-credit-report.js';
+import type { ReportStore } from './ports.js';
+import type { CreditReport } from './report-types.js';
+
+export interface ReportDeps {
+  store: ReportStore;
+  cipher: PiiCipher;
+  profile: JurisdictionProfile;
+  now?: () => Date;
+}
+
+export interface ReportPull {
+  lender: Institution;
+  idNumber: string;
+  name: string;
+  purpose: string;
+  consentId: string;
+}
+
+export type ReportOutcome =
+  | { ok: true; report: CreditReport }
+  | { ok: false; refusal: ConsentRefusal; message: string }
+  | { ok: false; refusal: 'invalid_request'; message: string };
+
+/** A report number: R, the UTC time to the second, 8 random hex characters. */
+export function newReportNumber(at: Date): string {
+  return `R${at.toISOString().replace(/\D/g, '').slice(0, 14)}${randomBytes(4).toString('hex').toUpperCase()}`;
+}
+
+/** Hash kind of a name in consents (names are compared, never stored). */
+export const CONSENT_NAME_HASH = 'consent_name';
+
+/** The hashes a consent and a report request are matched on. */
+export function personHashes(cipher: PiiCipher, normalizedId: string, name: string) {
+  return {
+    idHash: cipher.hash('national_id', normalizedId),
+    nameHash: cipher.hash(CONSENT_NAME_HASH, normalizeName(name)),
+  };
+}
+
+export async function pullReport(deps: ReportDeps, pull: ReportPull): Promise<ReportOutcome> {
+  const now = deps.now?.() ?? new Date();
+  const at = now.toISOString();
+  const checked = deps.profile.nationalId.check(pull.idNumber, at.slice(0, 10));
+  if (!checked.ok) return { ok: false, refusal: 'invalid_request', message: `id_number: ${checked.message}` };
+  if (!isInquiryReason(pull.purpose))
+    return {
+      ok: false,
+      refusal: 'invalid_request',
+      message: 'purpose: expected an inquiry reason code such as 02',
+    };
+  const purpose: InquiryReason = pull.purpose;
+  const { idHash, nameHash } = personHashes(deps.cipher, checked.id, pull.name);
+  const lenderId = pull.lender.institutionId;
+
+  const consent = await deps.store.findConsent(pull.consentId);
+  const refusal = consentRefusal(consent, { lenderId, idHash, nameHash, purpose, at });
+  if (refusal) {
+    await deps.store.logRequest({
+      lenderId,
+      at,
+      idHash,
+      purpose,
+      consentId: pull.consentId,
+      outcome: refusal,
+      reportNumber: null,
+    });
+    return { ok: false, refusal, message: CONSENT_REFUSALS[refusal] };
+  }
+
+  const reportNumber = newReportNumber(now);
+  const report = await deps.store.serve(async (tx) => {
+    const file = await tx.readPersonFile(idHash);
+    const built = buildCreditReport(
+      file,
+      {
+        reportNumber,
+        at,
+        name: pull.name,
+        idNumber: checked.id,
+        queriedBy: { code: pull.lender.code, name: pull.lender.name, kind: pull.lender.kind },
+        reason: purpose,
+      },
+      deps.profile,
+    );
+    if (file)
+      await tx.recordInquiry({
+        personId: file.personId,
+        at,
+        institutionId: lenderId,
+        reason: purpose,
+        consentId: pull.consentId,
+        reportNumber,
+      });
+    await tx.saveReport({ lenderId, reportNumber, at, bodyEnc: deps.cipher.encrypt(JSON.stringify(built)) });
+    await tx.logRequest({
+      lenderId,
+      at,
+      idHash,
+      purpose,
+      consentId: pull.consentId,
+      outcome: 'served',
+      reportNumber,
+    });
+    return built;
+  });
+  return { ok: true, report };
+}
