@@ -100,6 +100,55 @@ test('no national ID, name, mobile or address appears in the server log', async 
     url: '/v1/me',
     headers: { authorization: `Bearer ${key.slice(0, -1)}x` },
   });
+  // A consent and reports (served, refused, as a page) by a lender.
+  const lender = await bureau.institutions.create({
+    code: 'log-lender',
+    name: 'Log Lender',
+    kind: 'bank',
+    roles: ['lender'],
+  });
+  const lenderKey = generateApiKey();
+  await bureau.institutions.addKey(lender.institutionId, hashApiKey(lenderKey), lenderKey.slice(0, 10));
+  const lenderHeaders = { authorization: `Bearer ${lenderKey}` };
+  const today = new Date().toISOString().slice(0, 10);
+  const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const consentBody = { id_number: ID, name: NAME, purpose: '02', granted_at: today, evidence_ref: 'e' };
+  const tooLong = await app.inject({
+    method: 'POST',
+    url: '/v1/consents',
+    headers: lenderHeaders,
+    payload: { ...consentBody, expires_at: '2099-01-01' },
+  });
+  assert.equal(tooLong.statusCode, 400, 'a consent beyond 366 days is refused');
+  const consent = await app.inject({
+    method: 'POST',
+    url: '/v1/consents',
+    headers: lenderHeaders,
+    payload: { ...consentBody, expires_at: inAMonth },
+  });
+  const consentId = JSON.parse(consent.body).consent_id;
+  const reportBody = { id_number: ID, name: NAME, purpose: '02', consent_id: consentId };
+  const served = await app.inject({
+    method: 'POST',
+    url: '/v1/reports',
+    headers: lenderHeaders,
+    payload: reportBody,
+  });
+  assert.equal(served.statusCode, 200, served.body);
+  assert.ok(served.body.includes(NAME), 'the report carries the name, so the search below means something');
+  const refused = await app.inject({
+    method: 'POST',
+    url: '/v1/reports',
+    headers: lenderHeaders,
+    payload: { ...reportBody, id_number: OTHER_ID },
+  });
+  assert.equal(refused.statusCode, 403);
+  await app.inject({
+    method: 'POST',
+    url: '/v1/reports',
+    headers: { ...lenderHeaders, accept: 'text/html' },
+    payload: reportBody,
+  });
   await app.close();
 
   const text = logged.join('');
