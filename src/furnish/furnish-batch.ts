@@ -12,7 +12,11 @@ import { isCalendarMonth, todayUtc } from '../domain/calendar.js';
 import type { JurisdictionProfile } from '../domain/jurisdiction.js';
 import { checkFieldValue } from '../formats/canonical/field-check.js';
 import { BATCH_ID_PATTERN, MAX_BATCH_BYTES, MAX_BATCH_RECORDS } from '../formats/canonical/limits.js';
-import { RECORD_FIELDS } from '../formats/canonical/record-fields.js';
+import {
+  ACCOUNT_TERM_FIELDS,
+  MONTH_STATE_FIELDS,
+  RECORD_FIELDS,
+} from '../formats/canonical/record-fields.js';
 import type {
   AccountRecord,
   AccountTerms,
@@ -70,30 +74,9 @@ export interface FurnishResult {
   findingsTruncated: boolean;
 }
 
-const TERM_KEYS: readonly (keyof AccountTerms)[] = [
-  'account_type',
-  'business_type',
-  'currency',
-  'open_date',
-  'maturity_date',
-  'amount_minor',
-  'shared_limit_minor',
-  'repayment_method',
-  'repayment_frequency',
-  'instalments',
-  'guarantee_type',
-  'joint_loan',
-];
-const MONTH_KEYS: readonly (keyof MonthState)[] = [
-  'balance_minor',
-  'used_limit_minor',
-  'scheduled_payment_minor',
-  'actual_payment_minor',
-  'overdue_periods',
-  'overdue_amount_minor',
-  'status',
-  'five_class',
-];
+/** The account term and monthly state fields, from the format's field table (one list for all). */
+const TERM_KEYS = ACCOUNT_TERM_FIELDS.map((f) => f.name) as readonly (keyof AccountTerms)[];
+const MONTH_KEYS = MONTH_STATE_FIELDS.map((f) => f.name) as readonly (keyof MonthState)[];
 const IDENTITY_ATTRIBUTES = ['name', 'birth_date', 'sex', 'mobile', 'address', 'employer'] as const;
 
 function pick<T extends object>(record: object, keys: readonly (keyof T)[]): T {

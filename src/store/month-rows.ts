@@ -4,34 +4,15 @@
  * @example
  *   const columns = monthColumns(state); // { balance_minor, ..., used_limit_minor: null }
  */
+
+import { MONTH_STATE_FIELDS } from '../formats/canonical/record-fields.js';
 import type { AccountTerms, MonthState } from '../formats/canonical/record-types.js';
 import type { AccountTermsColumns, MonthStateColumns } from './schema-types.js';
 
-export const MONTH_STATE_COLUMNS = [
-  'balance_minor',
-  'used_limit_minor',
-  'scheduled_payment_minor',
-  'actual_payment_minor',
-  'overdue_periods',
-  'overdue_amount_minor',
-  'status',
-  'five_class',
-] as const;
-
-export const ACCOUNT_TERM_COLUMNS = [
-  'account_type',
-  'business_type',
-  'currency',
-  'open_date',
-  'maturity_date',
-  'amount_minor',
-  'shared_limit_minor',
-  'repayment_method',
-  'repayment_frequency',
-  'instalments',
-  'guarantee_type',
-  'joint_loan',
-] as const;
+/** Column names of a monthly state: the format's field names (src/formats). */
+export const MONTH_STATE_COLUMNS: readonly (keyof MonthStateColumns)[] = MONTH_STATE_FIELDS.map(
+  (f) => f.name as keyof MonthStateColumns,
+);
 
 export function monthColumns(state: MonthState): MonthStateColumns {
   return {
