@@ -1,16 +1,23 @@
 /**
- * Furnishing throughput benchmark: 1,000,000 monthly states through furnishBatch, on SQLite and
- * on PostgreSQL, each engine in a child process of its own (bench/furnish-throughput.mjs) so that
- * its peak RSS is its own. Prints a table, writes bench/out/furnish.json.
+ * The benchmarks, each engine in a child process of its own so that its peak RSS is its own:
  *
- *   npm run bench                                  # build, then both engines
+ * - Furnishing throughput (bench/furnish-throughput.mjs): 1,000,000 monthly states through
+ *   furnishBatch. Prints a table, writes bench/out/furnish.json.
+ * - Report latency and throughput (bench/report-latency.mjs), after the furnishing bench: a demo
+ *   market of 100,000 persons built through the furnishing pipeline, then pullReport in-process
+ *   (p50/p90/p99/max, one pull at a time) and POST /v1/reports over HTTP (32 keep-alive clients in
+ *   a process of their own). Prints a table, writes bench/out/report.json.
+ *
+ *   npm run bench                                  # build, then both benchmarks on both engines
  *   BENCH_ENGINES=sqlite npm run bench             # one engine
+ *   BENCH_ONLY=report npm run bench                # one benchmark (furnish or report)
  *   BENCH_CPU_PROF=1 npm run bench                 # also --cpu-prof each worker and summarise
- *   BENCH_ACCOUNTS=10000 BENCH_MONTHS=4 npm run bench   # a quick run
+ *   BENCH_ACCOUNTS=10000 BENCH_MONTHS=4 npm run bench   # a quick furnishing run
+ *   BENCH_REPORT_PERSONS=10000 BENCH_REPORT_SECONDS=5 npm run bench   # a quick report run
  *
  * PostgreSQL: DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test; skipped (and said so)
  * when unreachable. Exit code 1 when a run fails or its verification does not hold; a missed
- * throughput or memory target is reported, and fails the run only with BENCH_STRICT=1.
+ * target is reported, and fails the run only with BENCH_STRICT=1.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,12 +29,18 @@ import pg from 'pg';
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, 'out');
 const worker = join(here, 'furnish-throughput.mjs');
+const reportWorker = join(here, 'report-latency.mjs');
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const TARGETS = {
   sqlite: { recordsPerSecond: 50_000 },
   postgres: { recordsPerSecond: 30_000 },
   peakRssMB: 300,
 };
+/** Report targets: SQLite only (PostgreSQL is measured the same way, without a target). */
+const REPORT_TARGETS = { sqlite: { inProcessP99Ms: 10, httpReportsPerSecond: 2_000 } };
+const only = process.env.BENCH_ONLY ?? 'furnish,report';
+if (!/^(furnish|report)(,(furnish|report))?$/.test(only))
+  throw new Error(`BENCH_ONLY: expected furnish, report or both, got '${only}'`);
 const engines = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',').map((e) => e.trim());
 const profiling = process.env.BENCH_CPU_PROF === '1';
 const RSS_SAMPLE_MS = 50;
@@ -153,10 +166,67 @@ function runWorker(engine, env) {
   });
 }
 
+/**
+ * Runs one engine's report worker (bench/report-latency.mjs). Its RSS is sampled from here every
+ * 50 ms, per phase (setup: the demo market; inProcess; http: the server under load).
+ */
+function runReportWorker(engine, env) {
+  const out = join(outDir, `.report-${engine}.json`);
+  rmSync(out, { force: true });
+  const profileDir = join(outDir, 'profiles', `report-${engine}`);
+  const nodeFlags = process.env.BENCH_NODE_FLAGS ?? SERVER_NODE_FLAGS;
+  const nodeArgs = ['--expose-gc', ...nodeFlags.split(' ').filter(Boolean)];
+  if (profiling) {
+    rmSync(profileDir, { recursive: true, force: true });
+    nodeArgs.push('--cpu-prof', '--cpu-prof-dir', profileDir);
+  }
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...nodeArgs, reportWorker, '--engine', engine, '--out', out], {
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, ...env },
+    });
+    const peaks = { setup: 0, inProcess: 0, http: 0 };
+    let phase = 'setup';
+    const sample = () => {
+      const rss = rssOf(child.pid);
+      if (rss !== null && rss > peaks[phase]) peaks[phase] = rss;
+    };
+    const sampler = setInterval(sample, RSS_SAMPLE_MS);
+    child.on('message', (message) => {
+      sample();
+      if (message?.phase in peaks) phase = message.phase;
+    });
+    child.on('exit', (code, signal) => {
+      clearInterval(sampler);
+      if (code !== 0) {
+        resolve({ engine, error: `worker exited with ${signal ?? `code ${code}`}` });
+        return;
+      }
+      const result = JSON.parse(readFileSync(out, 'utf8'));
+      rmSync(out, { force: true });
+      const mb = (bytes) => +(bytes / 1024 / 1024).toFixed(1);
+      result.memory.sampledPeakRssMB = {
+        everyMs: RSS_SAMPLE_MS,
+        setup: mb(peaks.setup),
+        inProcess: mb(peaks.inProcess),
+        http: mb(peaks.http),
+      };
+      if (profiling) {
+        const frames = /dist\/|kysely|better-sqlite3|pg\/|fastify|find-my-way|avvio|light-my-request|node:/;
+        result.profile = {
+          inProcess: summariseProfile(profileDir, result.profileWindowsUs.inProcess, frames),
+          http: summariseProfile(profileDir, result.profileWindowsUs.http, frames),
+        };
+      }
+      resolve(result);
+    });
+  });
+}
+
 // ---------------------------------------------------------------- --cpu-prof summary
 
 /** Self and total time per function over the timed window of the newest profile in `dir`. */
-function summariseProfile(dir, windowUs) {
+function summariseProfile(dir, windowUs, frames = /dist\/|kysely|better-sqlite3|pg\/|pg-copy/) {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.cpuprofile'))
     .map((f) => join(dir, f))
@@ -206,7 +276,7 @@ function summariseProfile(dir, windowUs) {
     file: files[0],
     windowMs: Math.round(all / 1000),
     self: top(self, 25),
-    total: top(total, 30, (k) => /dist\/|kysely|better-sqlite3|pg\/|pg-copy/.test(k)),
+    total: top(total, 30, (k) => frames.test(k)),
   };
 }
 
@@ -296,6 +366,126 @@ function report(results, skipped) {
   }
 }
 
+function printReportBench(results, skipped) {
+  const ms = (x) => (x === null || x === undefined ? '-' : x.toFixed(2));
+  console.log(
+    '\nReport latency (timed: pullReport in-process one at a time; POST /v1/reports over HTTP; setup excluded)\n',
+  );
+  const rows = [];
+  for (const r of results) {
+    if (r.error) {
+      rows.push([r.engine, 'FAILED', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', r.error]);
+      continue;
+    }
+    const i = r.inProcess;
+    const h = r.http.measured;
+    rows.push([
+      r.engine,
+      fmt(r.setup.personsOnFile),
+      `${fmt(i.pulls)} (+${i.warmupPulls})`,
+      `${ms(i.p50Ms)} / ${ms(i.p90Ms)} / ${ms(i.p99Ms)}`,
+      ms(i.maxMs),
+      fmt(i.reportsPerSecond),
+      `${r.http.clients} x ${r.http.seconds} s`,
+      fmt(h.reportsPerSecond),
+      `${ms(h.p50Ms)} / ${ms(h.p90Ms)} / ${ms(h.p99Ms)}`,
+      ms(h.maxMs),
+      `${fmt(r.http.ok)} / ${fmt(r.http.errors)}`,
+      r.http.serverEventLoopUtilization,
+      r.memory.processPeakRssMB,
+      r.verify.ok
+        ? `ok (${fmt(r.verify.inquiriesAdded)} inquiries = ${fmt(r.verify.reportsServed)} served)`
+        : `FAILED (${fmt(r.verify.inquiriesAdded)} inquiries, ${fmt(r.verify.reportsServed)} served)`,
+    ]);
+  }
+  printTable(
+    [
+      'engine',
+      'persons',
+      'pulls',
+      'in-proc p50/p90/p99 ms',
+      'max ms',
+      'reports/s',
+      'HTTP load',
+      'HTTP reports/s',
+      'HTTP p50/p90/p99 ms',
+      'max ms',
+      '200 / errors',
+      'server ELU',
+      'peak RSS MB',
+      'verification',
+    ],
+    rows,
+  );
+  for (const s of skipped) console.log(`\n${s.engine}: SKIPPED: ${s.reason}`);
+
+  console.log('\nTargets');
+  for (const r of results.filter((x) => !x.error)) {
+    const target = REPORT_TARGETS[r.engine];
+    if (!target) {
+      console.log(`  ${r.engine.padEnd(8)} no target (measured only)`);
+      continue;
+    }
+    const p99Ok = r.inProcess.p99Ms <= target.inProcessP99Ms;
+    const rpsOk = r.http.measured.reportsPerSecond >= target.httpReportsPerSecond;
+    r.targets = { ...target, p99Ok, rpsOk };
+    console.log(
+      `  ${r.engine.padEnd(8)} in-process p99 ${ms(r.inProcess.p99Ms)} ms (target <= ${target.inProcessP99Ms}): ` +
+        `${p99Ok ? 'met' : 'MISSED'}; HTTP ${fmt(r.http.measured.reportsPerSecond)} reports/s ` +
+        `(target >= ${fmt(target.httpReportsPerSecond)}): ${rpsOk ? 'met' : 'MISSED'}; ` +
+        `load average ${r.http.loadAverage1m.start}-${r.http.loadAverage1m.end}`,
+    );
+  }
+  for (const r of results.filter((x) => !x.error)) {
+    const b = r.breakdown;
+    const i = r.inProcess;
+    console.log(
+      `\n${r.engine}: in-process, ${fmt(i.slow.pulls)} pulls over ${i.slow.overMs} ms ` +
+        `(${i.slow.withCheckpoint} ran a WAL checkpoint, ${i.slow.withGcPause} overlapped a GC pause over 1 ms, ` +
+        `${i.slow.neither} neither)${i.walCheckpoints === undefined ? '' : `; ${i.walCheckpoints} WAL checkpoints`}; ` +
+        `GC ${i.gc.count} pauses, ${i.gc.ms} ms (max ${i.gc.maxMs} ms) in ${i.seconds} s`,
+    );
+    console.log(
+      `${r.engine}: one pull, step by step (mean of ${fmt(b.pulls)} pulls, ${ms(b.meanTotalMs)} ms; ` +
+        `${i.meanAccountsPerReport} accounts and ${i.meanInquiriesPerReport} inquiries ` +
+        `per report, ${fmt(b.meanReportJsonBytes)} bytes of JSON)`,
+    );
+    for (const [step, t] of Object.entries(b.meanMs))
+      console.log(
+        `    ${t.toFixed(3).padStart(7)} ms ${((100 * t) / b.meanTotalMs).toFixed(1).padStart(5)}%  ${step}`,
+      );
+    console.log(`${r.engine}: statements of one pull (same pass; ms per pull, prepare separately on SQLite)`);
+    printTable(
+      ['per pull', 'mean us', 'ms/pull', 'prepare ms/pull', 'statement'],
+      b.statements
+        .slice(0, 16)
+        .map((x) => [
+          x.perPull,
+          fmt(x.meanUs),
+          x.msPerPull.toFixed(3),
+          x.preparePerPullMs.toFixed(3),
+          x.statement.slice(0, 110),
+        ]),
+    );
+    const g = r.http.serverGc;
+    console.log(
+      `${r.engine}: HTTP: server CPU ${r.http.serverCpuSeconds} s over ${r.http.seconds} s ` +
+        `(${r.http.serverCpuPerReportMs} ms per report), GC ${g.count} pauses ${g.ms} ms (max ${g.maxMs}), ` +
+        `load client CPU ${r.http.clientCpuSeconds} s, ${fmt(r.http.meanResponseBytes)} bytes per answer`,
+    );
+    for (const [phase, p] of Object.entries(r.profile ?? {})) {
+      if (!p) continue;
+      console.log(`\n${r.engine}: CPU profile of the ${phase} phase (${fmt(p.windowMs)} ms sampled)`);
+      console.log('  self time:');
+      for (const f of p.self.slice(0, 20))
+        console.log(`    ${String(f.ms).padStart(7)} ms ${String(f.pct).padStart(5)}%  ${f.fn}`);
+      console.log('  total time (project, driver, Fastify and node: frames):');
+      for (const f of p.total.slice(0, 30))
+        console.log(`    ${String(f.ms).padStart(7)} ms ${String(f.pct).padStart(5)}%  ${f.fn}`);
+    }
+  }
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -303,15 +493,15 @@ async function main() {
   const info = machine();
   const date = new Date().toISOString().slice(0, 10);
   console.log(
-    `openbureau furnishing benchmark, ${date}: ${info.nproc} cores (${info.cpuModel}), ` +
+    `openbureau benchmarks (${only}), ${date}: ${info.nproc} cores (${info.cpuModel}), ` +
       `${info.memoryGB} GB, Node ${info.node}`,
   );
-  const results = [];
+  // The engines to run, PostgreSQL only when it answers.
+  const runnable = [];
   const skipped = [];
   for (const engine of engines) {
     if (engine === 'sqlite') {
-      console.log('\nSQLite (fresh file in a temp dir)');
-      results.push(await runWorker('sqlite', {}));
+      runnable.push({ engine, env: {}, title: 'SQLite (fresh file in a temp dir)' });
     } else if (engine === 'postgres') {
       const url = process.env.DATABASE_URL || DEFAULT_PG_URL;
       const reachable = await postgresReachable(url);
@@ -321,27 +511,68 @@ async function main() {
         skipped.push({ engine, reason });
         continue;
       }
-      console.log(`\nPostgreSQL ${reachable.version} at ${redact(url)} (fresh schema, dropped afterwards)`);
-      const result = await runWorker('postgres', { BENCH_DATABASE_URL: url });
-      if (!result.error) result.serverVersion = reachable.version;
-      results.push(result);
+      runnable.push({
+        engine,
+        env: { BENCH_DATABASE_URL: url },
+        title: `PostgreSQL ${reachable.version} at ${redact(url)} (fresh schema, dropped afterwards)`,
+        serverVersion: reachable.version,
+      });
     } else {
       throw new Error(`BENCH_ENGINES: unknown engine '${engine}' (sqlite, postgres)`);
     }
   }
-  report(results, skipped);
-
-  const file = join(outDir, 'furnish.json');
+  let failed = false;
+  let missed = false;
   // Objects and arrays of objects only, one value a line: the layout biome's formatter keeps.
-  const json = JSON.stringify(
-    { benchmark: 'furnish-throughput', date, machine: info, targets: TARGETS, results, skipped },
-    null,
-    2,
-  );
-  writeFileSync(file, `${json}\n`);
-  console.log(`\nwritten ${file}`);
-  const failed = results.some((r) => r.error || !r.verify?.ok);
-  const missed = results.some((r) => r.targets && (!r.targets.speedOk || !r.targets.rssOk));
+  const writeJson = (name, value) => {
+    const file = join(outDir, name);
+    writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+    console.log(`\nwritten ${file}`);
+  };
+
+  if (only.includes('furnish')) {
+    console.log('\n== Furnishing throughput');
+    const results = [];
+    for (const e of runnable) {
+      console.log(`\n${e.title}`);
+      const result = await runWorker(e.engine, e.env);
+      if (!result.error && e.serverVersion) result.serverVersion = e.serverVersion;
+      results.push(result);
+    }
+    report(results, skipped);
+    writeJson('furnish.json', {
+      benchmark: 'furnish-throughput',
+      date,
+      machine: info,
+      targets: TARGETS,
+      results,
+      skipped,
+    });
+    failed ||= results.some((r) => r.error || !r.verify?.ok);
+    missed ||= results.some((r) => r.targets && (!r.targets.speedOk || !r.targets.rssOk));
+  }
+
+  if (only.includes('report')) {
+    console.log('\n== Report latency and throughput');
+    const results = [];
+    for (const e of runnable) {
+      console.log(`\n${e.title}`);
+      const result = await runReportWorker(e.engine, e.env);
+      if (!result.error && e.serverVersion) result.serverVersion = e.serverVersion;
+      results.push(result);
+    }
+    printReportBench(results, skipped);
+    writeJson('report.json', {
+      benchmark: 'report-latency',
+      date,
+      machine: info,
+      targets: REPORT_TARGETS,
+      results,
+      skipped,
+    });
+    failed ||= results.some((r) => r.error || !r.verify?.ok);
+    missed ||= results.some((r) => r.targets && (!r.targets.p99Ok || !r.targets.rpsOk));
+  }
   if (failed || (missed && process.env.BENCH_STRICT === '1')) process.exitCode = 1;
 }
 

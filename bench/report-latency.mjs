@@ -1,0 +1,816 @@
+/**
+ * Report latency and throughput worker: one engine per process. Run by bench/run.mjs; by hand:
+ *
+ *   node --expose-gc bench/report-latency.mjs --engine sqlite --out /tmp/report.json
+ *   BENCH_DATABASE_URL=postgres://... node --expose-gc bench/report-latency.mjs --engine postgres --out ...
+ *
+ * Setup (not timed): the demo market of BENCH_REPORT_PERSONS persons (default 100,000) is built
+ * through the real furnishing pipeline (ensureDemoMarket, a temp data folder), then
+ * BENCH_REPORT_CONSENTS persons (default 2,000), drawn with a seeded PRNG from the persons on file,
+ * get a consent to a bank lender (purpose 02, valid 300 days). Their ID numbers and names are read
+ * back from the store (decrypted with the bureau's key) rather than generated a second time.
+ *
+ * Timed, in-process: BENCH_REPORT_PULLS pullReport calls (default 5,000, after 200 warm-up), one
+ * at a time, on random persons of that set; then a shorter, untimed pass with the store wrapped
+ * to time each step of a pull (consent read, file read, build, inquiry, report, log, commit).
+ *
+ * Timed, over HTTP: the Fastify server (buildServer, logger off) listens on 127.0.0.1 in this
+ * process; the load generator is this file again with --load-client, in a child process of its
+ * own (so the server keeps its core): BENCH_REPORT_CLIENTS clients (default 32) on a keep-alive
+ * Agent post /v1/reports back to back for BENCH_REPORT_SECONDS (default 20) after
+ * BENCH_REPORT_WARMUP_SECONDS (default 3). Every answer must be 200.
+ *
+ * Verified afterwards: the inquiries (and reports, and served request-log entries) added since
+ * setup equal the reports served. PostgreSQL runs in a fresh schema bench_<random>, dropped at the
+ * end. The result goes to --out as JSON.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import http from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+
+const { values: args } = parseArgs({
+  options: {
+    engine: { type: 'string' },
+    out: { type: 'string' },
+    'load-client': { type: 'boolean', default: false },
+  },
+});
+
+const intEnv = (name, fallback) => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name}: expected a positive integer`);
+  return value;
+};
+
+const MB = 1024 * 1024;
+const mb = (bytes) => +(bytes / MB).toFixed(1);
+
+/** Percentiles (ms, 3 decimals) of an array of latencies in ms. */
+function latencyStats(latencies, seconds) {
+  const sorted = Float64Array.from(latencies).sort();
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? null;
+  const r3 = (x) => (x === null ? null : +x.toFixed(3));
+  let sum = 0;
+  for (const x of sorted) sum += x;
+  return {
+    count: sorted.length,
+    meanMs: r3(sorted.length ? sum / sorted.length : null),
+    p50Ms: r3(at(50)),
+    p90Ms: r3(at(90)),
+    p99Ms: r3(at(99)),
+    p999Ms: r3(at(99.9)),
+    maxMs: r3(sorted.length ? sorted[sorted.length - 1] : null),
+    reportsPerSecond: Math.round(sorted.length / seconds),
+  };
+}
+
+/** mulberry32: a seeded generator for the choice of persons (the same sequence every run). */
+function seeded(seed) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, below: (n) => Math.floor(next() * n) };
+}
+
+/** Garbage-collection pauses, kept with their start time so that a phase can take its window. */
+function gcRecorder() {
+  const entries = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      entries.push({ start: e.startTime, ms: e.duration, kind: e.detail?.kind });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    /** Pauses between two performance.now() readings (call after the event loop has turned once). */
+    between(from, to) {
+      const inside = entries.filter((e) => e.start >= from && e.start <= to);
+      const kinds = { 1: 'scavenge', 2: 'markSweepCompact', 4: 'incremental', 8: 'weakCallbacks' };
+      const byKind = {};
+      for (const e of inside) {
+        const k = kinds[e.kind] ?? String(e.kind);
+        const entry = byKind[k] ?? { count: 0, ms: 0, maxMs: 0 };
+        entry.count += 1;
+        entry.ms += e.ms;
+        entry.maxMs = Math.max(entry.maxMs, e.ms);
+        byKind[k] = entry;
+      }
+      for (const v of Object.values(byKind)) {
+        v.ms = +v.ms.toFixed(1);
+        v.maxMs = +v.maxMs.toFixed(2);
+      }
+      return {
+        count: inside.length,
+        ms: +inside.reduce((n, e) => n + e.ms, 0).toFixed(1),
+        maxMs: +Math.max(0, ...inside.map((e) => e.ms)).toFixed(2),
+        byKind,
+      };
+    },
+    entriesBetween: (from, to) => entries.filter((e) => e.start >= from && e.start <= to),
+    stop: () => observer.disconnect(),
+  };
+}
+
+/** Statement text with whitespace and parameter lists folded, so one statement shape is one entry. */
+function statementShape(text) {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\$\d+(, \$\d+)+/g, '$…')
+    .replace(/\?(, \?)+/g, '?…')
+    .trim()
+    .slice(0, 160);
+}
+
+/**
+ * Times every statement while on (wrapping here, not in src/): on SQLite better-sqlite3's
+ * prepare (Kysely prepares each statement on every call) and the statement's run; on PostgreSQL
+ * each query's round trip (pg.Client#query).
+ */
+function statementTimer(database) {
+  const stats = new Map();
+  const entry = (sql) => {
+    const key = statementShape(sql);
+    let e = stats.get(key);
+    if (!e) {
+      e = { calls: 0, ms: 0, prepares: 0, prepareMs: 0 };
+      stats.set(key, e);
+    }
+    return e;
+  };
+  let restore;
+  if (database.engine === 'sqlite') {
+    const sqlite = database.sqlite;
+    const prepare = sqlite.prepare;
+    sqlite.prepare = function timedPrepare(sql) {
+      const e = entry(sql);
+      const t0 = performance.now();
+      const stmt = prepare.call(this, sql);
+      e.prepares += 1;
+      e.prepareMs += performance.now() - t0;
+      const timed = (fn) => (params) => {
+        const t = performance.now();
+        try {
+          return fn.call(stmt, params);
+        } finally {
+          e.calls += 1;
+          e.ms += performance.now() - t;
+        }
+      };
+      return { reader: stmt.reader, all: timed(stmt.all), run: timed(stmt.run), get: timed(stmt.get) };
+    };
+    restore = () => {
+      delete sqlite.prepare;
+    };
+  } else {
+    const query = pg.Client.prototype.query;
+    pg.Client.prototype.query = function timedQuery(config, ...rest) {
+      const text = typeof config === 'string' ? config : config?.text;
+      if (typeof text !== 'string' || rest.some((a) => typeof a === 'function'))
+        return query.call(this, config, ...rest);
+      const e = entry(text);
+      const t = performance.now();
+      const done = () => {
+        e.calls += 1;
+        e.ms += performance.now() - t;
+      };
+      const result = query.call(this, config, ...rest);
+      result?.then?.(done, done);
+      return result;
+    };
+    restore = () => {
+      pg.Client.prototype.query = query;
+    };
+  }
+  return {
+    /** Stops timing; the statements by time, per pull. */
+    stop(pulls) {
+      restore();
+      return [...stats]
+        .map(([statement, e]) => ({
+          statement,
+          perPull: +(e.calls / pulls).toFixed(2),
+          meanUs: Math.round((1000 * e.ms) / Math.max(1, e.calls)),
+          msPerPull: +(e.ms / pulls).toFixed(3),
+          preparePerPullMs: +(e.prepareMs / pulls).toFixed(3),
+        }))
+        .sort((a, b) => b.msPerPull + b.preparePerPullMs - (a.msPerPull + a.preparePerPullMs));
+    },
+  };
+}
+
+if (args['load-client']) await loadClient();
+else await worker();
+
+// ================================================================ the load generator (child)
+
+/**
+ * Receives its job over IPC: { url, apiKey, requests: [{ id_number, name, purpose, consent_id }],
+ * clients, warmupSeconds, seconds, seed }; answers with the latencies' summary and the errors.
+ */
+async function loadClient() {
+  const job = await new Promise((resolve) => process.once('message', resolve));
+  const url = new URL('/v1/reports', job.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: job.clients });
+  const bodies = job.requests.map((r) => Buffer.from(JSON.stringify(r)));
+  const rng = seeded(job.seed);
+  const headers = (length) => ({
+    authorization: `Bearer ${job.apiKey}`,
+    'content-type': 'application/json',
+    accept: 'application/json',
+    'content-length': length,
+  });
+
+  const post = (body) =>
+    new Promise((resolve) => {
+      const req = http.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          agent,
+          headers: headers(body.length),
+        },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks) }));
+          res.on('error', (error) => resolve({ status: 0, error: error.code ?? error.message }));
+        },
+      );
+      req.on('error', (error) => resolve({ status: 0, error: error.code ?? error.message }));
+      req.end(body);
+    });
+
+  const start = performance.now();
+  const measureFrom = start + job.warmupSeconds * 1000;
+  const stopAt = measureFrom + job.seconds * 1000;
+  const latencies = [];
+  const statuses = {};
+  const errorSamples = [];
+  let sent = 0;
+  let ok = 0;
+  let checked = 0;
+  let bodyBytes = 0;
+  let badBodies = 0;
+  const cpuStart = process.cpuUsage();
+
+  async function client() {
+    while (performance.now() < stopAt) {
+      const body = bodies[rng.below(bodies.length)];
+      const t0 = performance.now();
+      sent += 1;
+      const res = await post(body);
+      const t1 = performance.now();
+      const key = res.error ? `error ${res.error}` : String(res.status);
+      statuses[key] = (statuses[key] ?? 0) + 1;
+      if (res.status === 200) {
+        ok += 1;
+        bodyBytes += res.body.length;
+        // Every 50th answer is parsed: a report with its number (the rest are only counted).
+        if (ok % 50 === 0) {
+          checked += 1;
+          try {
+            if (!/^R\d{14}[0-9A-F]{8}$/.test(JSON.parse(res.body.toString('utf8')).header.reportNumber))
+              badBodies += 1;
+          } catch {
+            badBodies += 1;
+          }
+        }
+      } else if (errorSamples.length < 5) {
+        errorSamples.push(res.error ?? `${res.status} ${res.body.toString('utf8').slice(0, 300)}`);
+      }
+      if (t1 >= measureFrom && t1 <= stopAt) latencies.push(t1 - t0);
+    }
+  }
+  await Promise.all(Array.from({ length: job.clients }, client));
+  const cpu = process.cpuUsage(cpuStart);
+  agent.destroy();
+  const result = {
+    clients: job.clients,
+    warmupSeconds: job.warmupSeconds,
+    seconds: job.seconds,
+    sent,
+    ok,
+    errors: sent - ok,
+    statuses,
+    errorSamples,
+    checkedBodies: checked,
+    badBodies,
+    meanResponseBytes: ok ? Math.round(bodyBytes / ok) : 0,
+    measured: latencyStats(latencies, job.seconds),
+    clientCpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(2),
+  };
+  process.send(result, () => process.disconnect());
+}
+
+// ================================================================ the worker (server side)
+
+async function worker() {
+  const engine = args.engine;
+  if (engine !== 'sqlite' && engine !== 'postgres') throw new Error('--engine sqlite|postgres');
+  if (!args.out) throw new Error('--out FILE');
+  const PERSONS = intEnv('BENCH_REPORT_PERSONS', 100_000);
+  const CONSENTS = Math.min(intEnv('BENCH_REPORT_CONSENTS', 2_000), PERSONS);
+  const PULLS = intEnv('BENCH_REPORT_PULLS', 5_000);
+  const WARMUP_PULLS = intEnv('BENCH_REPORT_WARMUP_PULLS', 200);
+  const BREAKDOWN_PULLS = intEnv('BENCH_REPORT_BREAKDOWN_PULLS', 1_000);
+  const SECONDS = intEnv('BENCH_REPORT_SECONDS', 20);
+  const WARMUP_SECONDS = intEnv('BENCH_REPORT_WARMUP_SECONDS', 3);
+  const CLIENTS = intEnv('BENCH_REPORT_CLIENTS', 32);
+  const SEED = 20261126;
+  const CONSENT_DAYS = 300;
+
+  const { fromParts } = await import('../dist/app/bureau.js');
+  const { readConfig } = await import('../dist/app/config.js');
+  const { ensureDemoMarket } = await import('../dist/demo/load-demo.js');
+  const { CHINA_PROFILE } = await import('../dist/domain/jurisdiction.js');
+  const { createPiiCipher } = await import('../dist/identity/pii-cipher.js');
+  const { personHashes, pullReport } = await import('../dist/report/pull-report.js');
+  const { buildServer } = await import('../dist/api/build-server.js');
+  const { migrate } = await import('../dist/store/migrate.js');
+  const { openDatabase, pgIdentifier } = await import('../dist/store/open-database.js');
+
+  // The IPC channel to bench/run.mjs (phase marks for its RSS sampler) must not keep this process alive.
+  process.channel?.unref();
+  const log = (message) => console.log(`  [${engine}] ${message}`);
+  const phase = (name) => process.send?.({ phase: name });
+  const hwmMB = () => {
+    try {
+      const m = readFileSync('/proc/self/status', 'utf8').match(/^VmHWM:\s+(\d+) kB/m);
+      return m ? +(Number(m[1]) / 1024).toFixed(1) : null;
+    } catch {
+      return null;
+    }
+  };
+  const nowUs = () => Number(process.hrtime.bigint() / 1000n);
+
+  // ---------------------------------------------------------------- database
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'openbureau-report-bench-'));
+  const config = readConfig({ OPENBUREAU_DATA_DIR: dataDir });
+  let database;
+  let schema;
+  const url = process.env.BENCH_DATABASE_URL;
+  if (engine === 'sqlite') {
+    database = await openDatabase({ sqlitePath: config.sqlitePath });
+  } else {
+    if (!url) throw new Error('BENCH_DATABASE_URL is not set');
+    schema = `bench_${randomBytes(6).toString('hex')}`;
+    database = await openDatabase({ databaseUrl: url, pgSchema: schema });
+  }
+  const dispose = async () => {
+    await database.close().catch(() => {});
+    if (schema) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`drop schema if exists ${pgIdentifier(schema)} cascade`);
+      } finally {
+        await client.end();
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const count = async (table, where) => {
+    let q = database.db.selectFrom(table).select(database.db.fn.countAll().as('n'));
+    if (where) q = q.where(...where);
+    return Number((await q.executeTakeFirstOrThrow()).n);
+  };
+  const databaseBytes = async () => {
+    if (engine === 'sqlite') {
+      return ['', '-wal'].reduce((n, suffix) => {
+        try {
+          return n + statSync(config.sqlitePath + suffix).size;
+        } catch {
+          return n;
+        }
+      }, 0);
+    }
+    const r = await database.pool.query(
+      `select coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint as n
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = $1 and c.relkind = 'r'`,
+      [schema],
+    );
+    return Number(r.rows[0].n);
+  };
+
+  const result = { engine, location: database.location, persons: PERSONS };
+  let server;
+  try {
+    await migrate(database);
+    const bureau = fromParts(config, database, createPiiCipher(randomBytes(32)), CHINA_PROFILE);
+
+    // ---------------------------------------------------------------- setup (not timed)
+
+    const setupStart = performance.now();
+    const demo = await ensureDemoMarket(bureau, {
+      log: (m) => log(`${((performance.now() - setupStart) / 1000).toFixed(0).padStart(4)} s  ${m}`),
+      persons: PERSONS,
+    });
+    if (!demo) throw new Error('ensureDemoMarket built nothing');
+    if (demo.stats.rejected !== 0) throw new Error(`demo market: ${demo.stats.rejected} records rejected`);
+    const marketSeconds = (performance.now() - setupStart) / 1000;
+    const marketPeakMB = hwmMB();
+    const bank = demo.institutions.find((i) => i.kind === 'bank' && i.roles.includes('lender'));
+    if (!bank) throw new Error('the demo market has no bank lender');
+    const lender = await bureau.institutions.findByCode(bank.code);
+
+    // Persons: CONSENTS distinct person ids drawn from those on file, their ID and name decrypted.
+    const rng = seeded(SEED);
+    const allIds = (
+      await database.db.selectFrom('persons').select('person_id').orderBy('person_id').execute()
+    ).map((r) => Number(r.person_id));
+    for (let i = 0; i < CONSENTS; i++) {
+      const j = i + rng.below(allIds.length - i);
+      [allIds[i], allIds[j]] = [allIds[j], allIds[i]];
+    }
+    const chosen = allIds.slice(0, CONSENTS);
+    const persons = [];
+    for (let from = 0; from < chosen.length; from += 500) {
+      const ids = chosen.slice(from, from + 500);
+      const rows = await database.db
+        .selectFrom('persons')
+        .select(['person_id', 'id_hash', 'id_enc'])
+        .where('person_id', 'in', ids)
+        .execute();
+      const names = await database.db
+        .selectFrom('identity_attributes')
+        .select(['person_id', 'value_enc', 'last_reported_on'])
+        .where('attribute', '=', 'name')
+        .where('person_id', 'in', ids)
+        .execute();
+      const nameOf = new Map();
+      for (const n of names) {
+        const prev = nameOf.get(Number(n.person_id));
+        if (!prev || n.last_reported_on > prev.last_reported_on) nameOf.set(Number(n.person_id), n);
+      }
+      const byId = new Map(rows.map((r) => [Number(r.person_id), r]));
+      for (const id of ids) {
+        const row = byId.get(id);
+        const name = nameOf.get(id);
+        if (!row || !name) throw new Error(`person ${id}: no identity or name on file`);
+        const idNumber = bureau.cipher.decrypt(row.id_enc);
+        const hashes = personHashes(bureau.cipher, idNumber, bureau.cipher.decrypt(name.value_enc));
+        if (hashes.idHash !== row.id_hash)
+          throw new Error(`person ${id}: the decrypted ID does not hash back`);
+        persons.push({ personId: id, idNumber, name: bureau.cipher.decrypt(name.value_enc), ...hashes });
+      }
+    }
+    const granted = new Date(Date.now() - 60_000);
+    const expires = new Date(granted.getTime() + CONSENT_DAYS * 86_400_000);
+    for (const [i, p] of persons.entries()) {
+      p.consentId = `c_bench_${String(i).padStart(5, '0')}_${randomBytes(6).toString('base64url')}`;
+      await bureau.consents.create({
+        consentId: p.consentId,
+        lenderId: lender.institutionId,
+        idHash: p.idHash,
+        nameHash: p.nameHash,
+        purpose: '02',
+        grantedAt: granted.toISOString(),
+        expiresAt: expires.toISOString(),
+        evidenceRef: 'bench e-signature',
+        createdAt: granted.toISOString(),
+        revokedAt: null,
+      });
+    }
+    result.setup = {
+      market: demo.stats,
+      marketSeconds: +marketSeconds.toFixed(1),
+      marketPeakRssMB: marketPeakMB,
+      seconds: +((performance.now() - setupStart) / 1000).toFixed(1),
+      personsOnFile: await count('persons'),
+      accounts: await count('accounts'),
+      accountMonths: await count('account_months'),
+      consents: persons.length,
+      lender: bank.code,
+      databaseBytes: await databaseBytes(),
+    };
+    log(
+      `setup: ${result.setup.personsOnFile} persons, ${result.setup.accounts} accounts, ` +
+        `${result.setup.accountMonths} months in ${result.setup.marketSeconds} s (peak RSS ${marketPeakMB} MB); ` +
+        `${persons.length} consents to ${bank.code} (not timed)`,
+    );
+
+    const before = {
+      inquiries: await count('inquiries'),
+      reports: await count('reports'),
+      servedRequests: await count('report_requests', ['outcome', '=', 'served']),
+    };
+    let servedInProcess = 0;
+    const pull = async (p) => {
+      const outcome = await pullReport(bureau.reportDeps, {
+        lender,
+        idNumber: p.idNumber,
+        name: p.name,
+        purpose: '02',
+        consentId: p.consentId,
+      });
+      if (!outcome.ok) throw new Error(`report refused for person ${p.personId}: ${outcome.refusal}`);
+      servedInProcess += 1;
+      return outcome.report;
+    };
+    globalThis.gc?.();
+
+    // ---------------------------------------------------------------- in-process
+
+    phase('inProcess');
+    const gc = gcRecorder();
+    // SQLite: the WAL's checkpoint sequence number (header bytes 12-15) goes up when the WAL is
+    // restarted after a checkpoint, which the commit that fills it runs: read between pulls.
+    const walFd = engine === 'sqlite' ? openSync(`${config.sqlitePath}-wal`, 'r') : undefined;
+    const walHeader = Buffer.alloc(16);
+    const walSequence = () => {
+      if (walFd === undefined) return 0;
+      readSync(walFd, walHeader, 0, 16, 0);
+      return walHeader.readUInt32BE(12);
+    };
+    const pick = seeded(SEED + 1);
+    for (let i = 0; i < WARMUP_PULLS; i++) await pull(persons[pick.below(persons.length)]);
+    const latencies = new Float64Array(PULLS);
+    const starts = new Float64Array(PULLS);
+    const walSeq = new Uint32Array(PULLS + 1);
+    let accountsSeen = 0;
+    let inquiriesSeen = 0;
+    const inProcessWindow = { from: nowUs() };
+    const cpu0 = process.cpuUsage();
+    const elu0 = performance.eventLoopUtilization();
+    const t0 = performance.now();
+    for (let i = 0; i < PULLS; i++) {
+      const p = persons[pick.below(persons.length)];
+      const a = performance.now();
+      const report = await pull(p);
+      latencies[i] = performance.now() - a;
+      starts[i] = a;
+      walSeq[i] = walSequence();
+      accountsSeen += report.accounts.length;
+      inquiriesSeen += report.inquiries.length;
+    }
+    const t1 = performance.now();
+    const inProcessSeconds = (t1 - t0) / 1000;
+    inProcessWindow.to = nowUs();
+    const cpu1 = process.cpuUsage(cpu0);
+    const elu = performance.eventLoopUtilization(elu0).utilization;
+    await pull(persons[pick.below(persons.length)]); // the WAL restart after a checkpoint in the last pull
+    walSeq[PULLS] = walSequence();
+    if (walFd !== undefined) closeSync(walFd);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // GC entries arrive on a later turn
+    // Pulls over SLOW_MS: how many ran a WAL checkpoint (SQLite) or overlapped a GC pause over 1 ms.
+    const SLOW_MS = 5;
+    const gcPauses = gc.entriesBetween(t0, t1).filter((e) => e.ms > 1);
+    const slow = { overMs: SLOW_MS, pulls: 0, withCheckpoint: 0, withGcPause: 0, neither: 0 };
+    let checkpoints = 0;
+    for (let i = 0; i < PULLS; i++) {
+      const checkpoint = walSeq[i + 1] !== walSeq[i];
+      if (checkpoint) checkpoints += 1;
+      if (latencies[i] <= SLOW_MS) continue;
+      const end = starts[i] + latencies[i];
+      const paused = gcPauses.some((e) => e.start < end && e.start + e.ms > starts[i]);
+      slow.pulls += 1;
+      if (checkpoint) slow.withCheckpoint += 1;
+      if (paused) slow.withGcPause += 1;
+      if (!checkpoint && !paused) slow.neither += 1;
+    }
+    result.inProcess = {
+      warmupPulls: WARMUP_PULLS,
+      pulls: PULLS,
+      seconds: +inProcessSeconds.toFixed(2),
+      ...latencyStats(latencies, inProcessSeconds),
+      processCpuSeconds: +((cpu1.user + cpu1.system) / 1e6).toFixed(2),
+      eventLoopUtilization: +elu.toFixed(3),
+      meanAccountsPerReport: +(accountsSeen / PULLS).toFixed(2),
+      meanInquiriesPerReport: +(inquiriesSeen / PULLS).toFixed(2),
+      gc: gc.between(t0, t1),
+      ...(engine === 'sqlite' ? { walCheckpoints: checkpoints } : {}),
+      slow,
+    };
+    log(
+      `in-process: ${PULLS} pulls in ${inProcessSeconds.toFixed(1)} s: p50 ${result.inProcess.p50Ms} ms, ` +
+        `p90 ${result.inProcess.p90Ms}, p99 ${result.inProcess.p99Ms}, max ${result.inProcess.maxMs}; ` +
+        `${result.inProcess.reportsPerSecond} reports/s`,
+    );
+
+    // Where the time of a pull goes: the store wrapped to time each step (a pass of its own).
+    result.breakdown = await breakdown(bureau, pullReport, lender, persons, pick, BREAKDOWN_PULLS);
+    servedInProcess += BREAKDOWN_PULLS;
+    log(
+      `in-process steps (mean ms): ${Object.entries(result.breakdown.meanMs)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
+
+    // ---------------------------------------------------------------- over HTTP
+
+    phase('http');
+    server = await buildServer(bureau, { logger: false });
+    const address = await server.listen({ host: '127.0.0.1', port: 0 });
+    globalThis.gc?.();
+    const requests = persons.map((p) => ({
+      id_number: p.idNumber,
+      name: p.name,
+      purpose: '02',
+      consent_id: p.consentId,
+    }));
+    const clientPath = fileURLToPath(import.meta.url);
+    const child = spawn(process.execPath, [clientPath, '--load-client'], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const httpWindow = {};
+    let cpuH;
+    let eluH;
+    let loadStart;
+    let httpFromMs;
+    let httpToMs;
+    const warmupTimer = setTimeout(() => {
+      httpFromMs = performance.now();
+      httpWindow.from = nowUs();
+      cpuH = process.cpuUsage();
+      eluH = performance.eventLoopUtilization();
+      loadStart = loadavg()[0];
+    }, WARMUP_SECONDS * 1000);
+    let serverCpuSeconds;
+    let serverElu;
+    const measureEnd = setTimeout(
+      () => {
+        httpToMs = performance.now();
+        httpWindow.to = nowUs();
+        const c = process.cpuUsage(cpuH);
+        serverCpuSeconds = +((c.user + c.system) / 1e6).toFixed(2);
+        serverElu = +performance.eventLoopUtilization(eluH).utilization.toFixed(3);
+      },
+      (WARMUP_SECONDS + SECONDS) * 1000,
+    );
+    const load = await new Promise((resolve, reject) => {
+      child.once('message', resolve);
+      child.once('error', reject);
+      child.once('exit', (code) =>
+        reject(new Error(`load client exited with code ${code} before answering`)),
+      );
+      child.send({
+        url: address,
+        apiKey: bank.apiKey,
+        requests,
+        clients: CLIENTS,
+        warmupSeconds: WARMUP_SECONDS,
+        seconds: SECONDS,
+        seed: SEED + 2,
+      });
+    });
+    clearTimeout(warmupTimer);
+    clearTimeout(measureEnd);
+    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve()));
+    await server.close();
+    server = undefined;
+    gc.stop();
+    result.http = {
+      ...load,
+      serverCpuSeconds,
+      serverCpuPerReportMs: load.measured.count
+        ? +((serverCpuSeconds * 1000) / load.measured.count).toFixed(3)
+        : null,
+      serverEventLoopUtilization: serverElu,
+      serverGc: gc.between(httpFromMs, httpToMs),
+      loadAverage1m: { start: loadStart, end: loadavg()[0] },
+    };
+    log(
+      `http: ${CLIENTS} clients, ${SECONDS} s: ${load.measured.reportsPerSecond} reports/s, ` +
+        `p50 ${load.measured.p50Ms} ms, p99 ${load.measured.p99Ms} ms, max ${load.measured.maxMs} ms; ` +
+        `${load.ok} ok, ${load.errors} errors; server CPU ${serverCpuSeconds} s, event loop ${serverElu}`,
+    );
+    result.profileWindowsUs = { inProcess: inProcessWindow, http: httpWindow };
+
+    // ---------------------------------------------------------------- verification
+
+    const after = {
+      inquiries: await count('inquiries'),
+      reports: await count('reports'),
+      servedRequests: await count('report_requests', ['outcome', '=', 'served']),
+    };
+    const served = servedInProcess + load.ok;
+    const verify = {
+      reportsServed: served,
+      servedInProcess,
+      servedOverHttp: load.ok,
+      httpErrors: load.errors,
+      badBodies: load.badBodies,
+      inquiriesAdded: after.inquiries - before.inquiries,
+      reportsAdded: after.reports - before.reports,
+      servedRequestsAdded: after.servedRequests - before.servedRequests,
+      inquiriesOnFile: after.inquiries,
+    };
+    verify.ok =
+      verify.inquiriesAdded === served &&
+      verify.reportsAdded === served &&
+      verify.servedRequestsAdded === served &&
+      load.errors === 0 &&
+      load.badBodies === 0;
+    result.verify = verify;
+    result.databaseBytesAfter = await databaseBytes();
+    result.memory = { processPeakRssMB: hwmMB(), rssAtEndMB: mb(process.memoryUsage.rss()) };
+    log(
+      `verify: ${verify.inquiriesAdded} inquiries added for ${served} reports served ` +
+        `(${verify.servedInProcess} in-process, ${verify.servedOverHttp} over HTTP), ` +
+        `${load.errors} HTTP errors: ${verify.ok ? 'OK' : 'FAILED'}`,
+    );
+  } finally {
+    if (server) await server.close().catch(() => {});
+    await dispose();
+  }
+  writeFileSync(args.out, JSON.stringify(result, null, 2));
+}
+
+/**
+ * Pulls with the report store wrapped, timing each step: the gate (ID check, hashes, consent
+ * read), the person's file read, the report build, the inquiry, encryption, the report and log
+ * inserts and the commit. Each step is the time between two marks, so they add up to the pull.
+ */
+async function breakdown(bureau, pullReport, lender, persons, pick, pulls) {
+  const base = bureau.reportDeps.store;
+  let marks;
+  const mark = (name) => marks.push([name, performance.now()]);
+  const timedTx = (tx) => ({
+    readPersonFile: async (h) => {
+      mark('consent gate + begin');
+      const file = await tx.readPersonFile(h);
+      mark('read person file');
+      return file;
+    },
+    recordInquiry: async (q) => {
+      mark('build report');
+      await tx.recordInquiry(q);
+      mark('insert inquiry');
+    },
+    saveReport: async (r) => {
+      mark('stringify + encrypt');
+      await tx.saveReport(r);
+      mark('insert report');
+    },
+    logRequest: async (e) => {
+      await tx.logRequest(e);
+      mark('insert request log');
+    },
+  });
+  const store = {
+    ...base,
+    findConsent: (id) => base.findConsent(id),
+    serve: (work) => base.serve((tx) => work(timedTx(tx))),
+  };
+  const deps = { ...bureau.reportDeps, store };
+  const totals = new Map();
+  let jsonBytes = 0;
+  const statements = statementTimer(bureau.database);
+  for (let i = 0; i < pulls; i++) {
+    const p = persons[pick.below(persons.length)];
+    marks = [['start', performance.now()]];
+    const outcome = await pullReport(deps, {
+      lender,
+      idNumber: p.idNumber,
+      name: p.name,
+      purpose: '02',
+      consentId: p.consentId,
+    });
+    mark('commit');
+    if (!outcome.ok) throw new Error(`report refused: ${outcome.refusal}`);
+    jsonBytes += Buffer.byteLength(JSON.stringify(outcome.report));
+    for (let k = 1; k < marks.length; k++) {
+      const [name, t] = marks[k];
+      totals.set(name, (totals.get(name) ?? 0) + t - marks[k - 1][1]);
+    }
+  }
+  const meanMs = {};
+  let all = 0;
+  for (const [name, ms] of totals) {
+    meanMs[name] = +(ms / pulls).toFixed(3);
+    all += ms;
+  }
+  return {
+    pulls,
+    meanMs,
+    meanTotalMs: +(all / pulls).toFixed(3),
+    meanReportJsonBytes: Math.round(jsonBytes / pulls),
+    statements: statements.stop(pulls),
+  };
+}
