@@ -6,8 +6,10 @@
  *   const { store, deps } = await openFurnishStore();
  *   await furnish(deps, 1, 'b1', [identityLine()]);
  */
+
 import { CHINA_PROFILE } from '../../src/domain/jurisdiction.js';
 import { makeResidentId } from '../../src/domain/resident-id.js';
+import { EXAMPLE_ACCOUNT, EXAMPLE_IDENTITY, EXAMPLE_MONTH } from '../../src/formats/canonical/rules.js';
 import { type FurnishDeps, type FurnishResult, furnishBatch } from '../../src/furnish/furnish-batch.js';
 import { createPiiCipher, type PiiCipher } from '../../src/identity/pii-cipher.js';
 import { createFurnishStore } from '../../src/store/furnish-repository.js';
@@ -59,56 +61,15 @@ export const ID_C = makeResidentId('310101', '1990-05-17', 4);
 export type Json = Record<string, unknown>;
 
 export function identity(change: Json = {}): Json {
-  return {
-    kind: 'identity',
-    id_number: ID_A,
-    name: '王芳',
-    reported_on: '2025-01-15',
-    birth_date: '1949-12-31',
-    sex: 'F',
-    mobile: '13800138000',
-    ...change,
-  };
+  return { ...EXAMPLE_IDENTITY, id_number: ID_A, ...change };
 }
 
 export function account(change: Json = {}): Json {
-  return {
-    kind: 'account',
-    action: 'open',
-    account_no: 'L-1',
-    id_number: ID_A,
-    name: '王芳',
-    reported_on: '2025-01-15',
-    account_type: 'D1',
-    business_type: 'consumer',
-    currency: 'CNY',
-    open_date: '2024-06-01',
-    maturity_date: '2025-06-01',
-    amount_minor: 1_200_000,
-    repayment_method: 'equal_instalment',
-    repayment_frequency: 'monthly',
-    instalments: 12,
-    guarantee_type: 'unsecured',
-    joint_loan: false,
-    ...change,
-  };
+  return { ...EXAMPLE_ACCOUNT, account_no: 'L-1', id_number: ID_A, ...change };
 }
 
 export function month(change: Json = {}): Json {
-  return {
-    kind: 'month',
-    account_no: 'L-1',
-    month: '2024-12',
-    reported_on: '2025-01-05',
-    balance_minor: 600_000,
-    scheduled_payment_minor: 105_000,
-    actual_payment_minor: 105_000,
-    overdue_periods: 0,
-    overdue_amount_minor: 0,
-    status: 'N',
-    five_class: 1,
-    ...change,
-  };
+  return { ...EXAMPLE_MONTH, account_no: 'L-1', ...change };
 }
 
 export function correction(change: Json = {}): Json {

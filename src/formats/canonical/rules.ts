@@ -24,8 +24,9 @@ export interface LineRule {
 }
 
 // Example records: valid on their own; each rule's example changes what the rule is about.
+// Exported (frozen) so that tests and docs build on the same valid records.
 const ID = '11010519491231002X';
-const IDENTITY = {
+export const EXAMPLE_IDENTITY = Object.freeze({
   kind: 'identity',
   id_number: ID,
   name: '王芳',
@@ -33,8 +34,8 @@ const IDENTITY = {
   birth_date: '1949-12-31',
   sex: 'F',
   mobile: '13800138000',
-};
-const ACCOUNT = {
+});
+export const EXAMPLE_ACCOUNT = Object.freeze({
   kind: 'account',
   action: 'open',
   account_no: 'EX-1',
@@ -52,8 +53,8 @@ const ACCOUNT = {
   instalments: 12,
   guarantee_type: 'unsecured',
   joint_loan: false,
-};
-const MONTH = {
+});
+export const EXAMPLE_MONTH = Object.freeze({
   kind: 'month',
   account_no: 'EX-1',
   month: '2024-12',
@@ -65,20 +66,20 @@ const MONTH = {
   overdue_amount_minor: 0,
   status: 'N',
   five_class: 1,
-};
+});
 const line = (base: object, change: Record<string, unknown> = {}, drop: string[] = []): string => {
   const record: Record<string, unknown> = { ...base, ...change };
   for (const name of drop) delete record[name];
   return JSON.stringify(record);
 };
-const OPENED = [line(ACCOUNT)];
+const OPENED = [line(EXAMPLE_ACCOUNT)];
 
 export const LINE_RULES: readonly LineRule[] = [
   {
     id: 'LINE-UTF8',
     description: 'Each line is UTF-8 text (a line in another encoding is kept, as base64, and rejected).',
     // The name 王芳 in GBK bytes (CD F5 B7 BC), which are not UTF-8.
-    example: { line: line(IDENTITY, { name: '\u00cd\u00f5\u00b7\u00bc' }), encoding: 'latin1' },
+    example: { line: line(EXAMPLE_IDENTITY, { name: '\u00cd\u00f5\u00b7\u00bc' }), encoding: 'latin1' },
   },
   {
     id: 'LINE-JSON',
@@ -88,12 +89,12 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     id: 'LINE-SIZE',
     description: `A line is at most ${MAX_LINE_BYTES} bytes (UTF-8).`,
-    example: { line: line(IDENTITY, { address: 'x'.repeat(MAX_LINE_BYTES) }) },
+    example: { line: line(EXAMPLE_IDENTITY, { address: 'x'.repeat(MAX_LINE_BYTES) }) },
   },
   {
     id: 'REC-KIND',
     description: 'The field kind is one of identity, account, month, correction, deletion.',
-    example: { line: line(IDENTITY, { kind: 'person' }) },
+    example: { line: line(EXAMPLE_IDENTITY, { kind: 'person' }) },
   },
 ];
 
@@ -116,7 +117,7 @@ function nationalIdRule(id: string, problem: string, description: string, exampl
       const result = context.profile.nationalId.check(record.id_number, context.today);
       return !result.ok && result.problem === problem ? one('id_number', result.message) : none;
     },
-    example: { line: line(IDENTITY, { id_number: example }) },
+    example: { line: line(EXAMPLE_IDENTITY, { id_number: example }) },
   };
 }
 
@@ -240,7 +241,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
       }
       return found;
     },
-    example: { setup: OPENED, line: line(MONTH, {}, ['balance_minor']) },
+    example: { setup: OPENED, line: line(EXAMPLE_MONTH, {}, ['balance_minor']) },
   },
   {
     id: 'REC-TYPE',
@@ -265,7 +266,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
       }
       return found;
     },
-    example: { setup: OPENED, line: line(MONTH, { balance_minor: 6000.5 }) },
+    example: { setup: OPENED, line: line(EXAMPLE_MONTH, { balance_minor: 6000.5 }) },
   },
   {
     id: 'REC-UNKNOWN-FIELD',
@@ -284,7 +285,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
       }
       return found;
     },
-    example: { setup: OPENED, line: line(MONTH, { balance: 600_000 }) },
+    example: { setup: OPENED, line: line(EXAMPLE_MONTH, { balance: 600_000 }) },
   },
   {
     id: 'REC-REPORTED-FUTURE',
@@ -294,7 +295,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
     needs: 'record',
     check: (record, context) =>
       record.reported_on > context.today ? one('reported_on', 'expected a date not after today') : none,
-    example: { line: line(IDENTITY, { reported_on: '2199-01-01' }) },
+    example: { line: line(EXAMPLE_IDENTITY, { reported_on: '2199-01-01' }) },
   },
   nationalIdRule(
     'ID-SHAPE',
@@ -333,7 +334,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
         ? one('birth_date', 'the reported birth date differs from the one embedded in the ID')
         : none;
     },
-    example: { line: line(IDENTITY, { birth_date: '1950-01-01' }) },
+    example: { line: line(EXAMPLE_IDENTITY, { birth_date: '1950-01-01' }) },
   },
   {
     id: 'ID-SEX-MISMATCH',
@@ -348,7 +349,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
         ? one('sex', 'the reported sex differs from the one embedded in the ID')
         : none;
     },
-    example: { line: line(IDENTITY, { sex: 'M' }) },
+    example: { line: line(EXAMPLE_IDENTITY, { sex: 'M' }) },
   },
   {
     id: 'IDN-NAME',
@@ -360,7 +361,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
       /[\p{Nd}\p{Cc}]/u.test(record.name)
         ? one('name', 'expected a name without digits or control characters')
         : none,
-    example: { line: line(IDENTITY, { name: '王芳2' }) },
+    example: { line: line(EXAMPLE_IDENTITY, { name: '王芳2' }) },
   },
   {
     id: 'IDN-MOBILE',
@@ -372,7 +373,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
       record.mobile !== undefined && !context.profile.mobilePattern.test(record.mobile)
         ? one('mobile', `expected ${context.profile.mobileDescription}`)
         : none,
-    example: { line: line(IDENTITY, { mobile: '12345' }) },
+    example: { line: line(EXAMPLE_IDENTITY, { mobile: '12345' }) },
   },
   {
     id: 'ACC-OPEN-FUTURE',
@@ -384,7 +385,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
       record.open_date > record.reported_on
         ? one('open_date', 'expected an open date not after reported_on')
         : none,
-    example: { line: line(ACCOUNT, { open_date: '2025-02-01', maturity_date: '2026-02-01' }) },
+    example: { line: line(EXAMPLE_ACCOUNT, { open_date: '2025-02-01', maturity_date: '2026-02-01' }) },
   },
   {
     id: 'ACC-MATURITY',
@@ -393,7 +394,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
     fields: ['open_date', 'maturity_date'],
     needs: 'record',
     check: (record) => termViolations(record, '').filter((v) => v.field === 'maturity_date'),
-    example: { line: line(ACCOUNT, { maturity_date: '2024-05-01' }) },
+    example: { line: line(EXAMPLE_ACCOUNT, { maturity_date: '2024-05-01' }) },
   },
   {
     id: 'ACC-INSTALMENTS',
@@ -402,7 +403,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
     fields: ['repayment_method', 'instalments'],
     needs: 'record',
     check: (record) => termViolations(record, '').filter((v) => v.field === 'instalments'),
-    example: { line: line(ACCOUNT, {}, ['instalments']) },
+    example: { line: line(EXAMPLE_ACCOUNT, {}, ['instalments']) },
   },
   {
     id: 'ACC-SHARED-LIMIT',
@@ -411,7 +412,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
     fields: ['account_type', 'shared_limit_minor'],
     needs: 'record',
     check: (record) => termViolations(record, '').filter((v) => v.field === 'shared_limit_minor'),
-    example: { line: line(ACCOUNT, { shared_limit_minor: 5_000_000 }) },
+    example: { line: line(EXAMPLE_ACCOUNT, { shared_limit_minor: 5_000_000 }) },
   },
   {
     id: 'ACC-UPDATE-UNKNOWN',
@@ -423,7 +424,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
       record.action === 'update' && !context.account(record.account_no)
         ? one('account_no', 'no account with this number is on file for this furnisher: open it first')
         : none,
-    example: { line: line(ACCOUNT, { action: 'update', account_no: 'EX-UNKNOWN' }) },
+    example: { line: line(EXAMPLE_ACCOUNT, { action: 'update', account_no: 'EX-UNKNOWN' }) },
   },
   {
     id: 'ACC-PERSON-MISMATCH',
@@ -442,7 +443,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
     },
     example: {
       setup: OPENED,
-      line: line(ACCOUNT, { action: 'update', id_number: '110105198001010016', name: '李明' }),
+      line: line(EXAMPLE_ACCOUNT, { action: 'update', id_number: '110105198001010016', name: '李明' }),
     },
   },
   {
@@ -458,7 +459,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
             'account_no',
             'no account with this number is on file for this furnisher: furnish its account record first',
           ),
-    example: { line: line(MONTH) },
+    example: { line: line(EXAMPLE_MONTH) },
   },
   {
     id: 'MON-BEFORE-OPEN',
@@ -472,7 +473,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
         ? one('month', `the account opened in ${monthOf(facts.openDate)}: expected that month or later`)
         : none;
     },
-    example: { setup: OPENED, line: line(MONTH, { month: '2024-05' }) },
+    example: { setup: OPENED, line: line(EXAMPLE_MONTH, { month: '2024-05' }) },
   },
   {
     id: 'MON-AFTER-REPORTED',
@@ -484,7 +485,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
       record.month > monthOf(record.reported_on)
         ? one('month', 'expected a month not after the month of reported_on')
         : none,
-    example: { setup: OPENED, line: line(MONTH, { month: '2025-02' }) },
+    example: { setup: OPENED, line: line(EXAMPLE_MONTH, { month: '2025-02' }) },
   },
   {
     id: 'MON-USED-LIMIT',
@@ -496,7 +497,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
       const facts = context.account(record.account_no);
       return facts ? usedLimitViolations(record, facts.accountType, '') : none;
     },
-    example: { setup: OPENED, line: line(MONTH, { used_limit_minor: 600_000 }) },
+    example: { setup: OPENED, line: line(EXAMPLE_MONTH, { used_limit_minor: 600_000 }) },
   },
   {
     id: 'MON-OVERDUE-STATUS',
@@ -505,7 +506,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
     fields: ['status', 'overdue_amount_minor', 'overdue_periods'],
     needs: 'record',
     check: (record) => overdueViolations(record, ''),
-    example: { setup: OPENED, line: line(MONTH, { status: '2' }) },
+    example: { setup: OPENED, line: line(EXAMPLE_MONTH, { status: '2' }) },
   },
   {
     id: 'MON-CURRENT-NO-OVERDUE',
@@ -514,7 +515,10 @@ export const RECORD_RULES: readonly RecordRule[] = [
     fields: ['status', 'overdue_amount_minor', 'overdue_periods'],
     needs: 'record',
     check: (record) => currentViolations(record, ''),
-    example: { setup: OPENED, line: line(MONTH, { overdue_amount_minor: 105_000, overdue_periods: 1 }) },
+    example: {
+      setup: OPENED,
+      line: line(EXAMPLE_MONTH, { overdue_amount_minor: 105_000, overdue_periods: 1 }),
+    },
   },
   {
     id: 'MON-CLOSED-BALANCE',
@@ -523,7 +527,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
     fields: ['status', 'balance_minor'],
     needs: 'record',
     check: (record) => closedViolations(record, ''),
-    example: { setup: OPENED, line: line(MONTH, { status: 'C' }) },
+    example: { setup: OPENED, line: line(EXAMPLE_MONTH, { status: 'C' }) },
   },
   {
     id: 'COR-EMPTY',
@@ -639,7 +643,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
       ];
     },
     example: {
-      setup: [...OPENED, line(MONTH)],
+      setup: [...OPENED, line(EXAMPLE_MONTH)],
       line: JSON.stringify({
         kind: 'correction',
         account_no: 'EX-1',
@@ -679,7 +683,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
       record.fixes !== undefined && !context.isOpenReject(record.fixes)
         ? one('fixes', 'no open reject of this furnisher has that batch id and line')
         : none,
-    example: { line: line(IDENTITY, { fixes: 'no-such-batch#1' }) },
+    example: { line: line(EXAMPLE_IDENTITY, { fixes: 'no-such-batch#1' }) },
   },
 ];
 
