@@ -11,8 +11,10 @@
  * back from the store (decrypted with the bureau's key) rather than generated a second time.
  *
  * Timed, in-process: BENCH_REPORT_PULLS pullReport calls (default 5,000, after 200 warm-up), one
- * at a time, on random persons of that set; then a shorter, untimed pass with the store wrapped
- * to time each step of a pull (consent read, file read, build, inquiry, report, log, commit).
+ * at a time, on random persons of that set (slow pulls are matched with SQLite WAL checkpoints and
+ * GC pauses); then a pass of BENCH_REPORT_BREAKDOWN_PULLS (default 1,000) with the store wrapped to
+ * time each step of a pull (consent read, file read, build, inquiry, report, log, commit) and each
+ * statement (wrapped here, not in src/).
  *
  * Timed, over HTTP: the Fastify server (buildServer, logger off) listens on 127.0.0.1 in this
  * process; the load generator is this file again with --load-client, in a child process of its
