@@ -3,11 +3,13 @@
  * furnishers, the 5-year retention rule at its edges, shared limits, inquiry windows at their
  * boundary instants, the unknown person, sort orders, determinism and no mutation of the input.
  */
+
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { addMonths, monthsBetween } from '../../src/domain/calendar.js';
 import type { AccountType, RepaymentStatus } from '../../src/domain/codes.js';
+import { OVERDUE_STATUSES, REPAYMENT_STATUSES } from '../../src/domain/codes.js';
 import { CHINA_PROFILE, type JurisdictionProfile } from '../../src/domain/jurisdiction.js';
 import type { AccountTerms, MonthState } from '../../src/formats/canonical/record-types.js';
 import {
@@ -919,25 +921,8 @@ describe('purity', () => {
 
 // ------------------------------------------------------------------------- properties
 
-const OVERDUE_CODES: RepaymentStatus[] = ['1', '2', '3', '4', '5', '6', '7'];
-const STATUSES: RepaymentStatus[] = [
-  'N',
-  '1',
-  '2',
-  '3',
-  '4',
-  '5',
-  '6',
-  '7',
-  'C',
-  'G',
-  'D',
-  'Z',
-  '*',
-  '#',
-  'B',
-  'M',
-];
+const OVERDUE_CODES = OVERDUE_STATUSES;
+const STATUSES = REPAYMENT_STATUSES;
 
 /** A random account opened between 2015-01 and 2025-06 with random months from its open month. */
 const arbAccount = fc

@@ -106,6 +106,10 @@ export const TABLES: readonly (keyof Database)[] = [
   'account_month_versions',
   'batches',
   'rejects',
+  'consents',
+  'inquiries',
+  'report_requests',
+  'reports',
   'sequences',
   'schema_migrations',
 ];
