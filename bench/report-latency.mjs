@@ -627,7 +627,24 @@ async function worker() {
     // ---------------------------------------------------------------- over HTTP
 
     phase('http');
+    // Reports kept = reports served (pullReport keeps each before answering it), counted at the
+    // store: a request still in flight when the load generator stops is served but not received.
+    let keptOverHttp = 0;
+    const reportStore = bureau.reportDeps.store;
+    const keep = reportStore.saveReport;
+    reportStore.saveReport = async (report) => {
+      await keep(report);
+      keptOverHttp += 1;
+    };
     server = await buildServer(bureau, { logger: false });
+    // Reports answered 200, counted by the server itself (a load generator does not count the
+    // answers still in flight when it stops).
+    let answered200 = 0;
+    server.server.on('request', (req, res) =>
+      res.on('finish', () => {
+        if (res.statusCode === 200 && req.url === '/v1/reports') answered200 += 1;
+      }),
+    );
     const address = await server.listen({ host: '127.0.0.1', port: 0 });
     globalThis.gc?.();
     const requests = persons.map((p) => ({
@@ -636,10 +653,12 @@ async function worker() {
       purpose: '02',
       consent_id: p.consentId,
     }));
-    const clientPath = fileURLToPath(import.meta.url);
-    const child = spawn(process.execPath, [clientPath, '--load-client'], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+    const wrkPath = process.env.BENCH_REPORT_LOAD === 'node' ? null : findWrk();
+    const child = wrkPath
+      ? null
+      : spawn(process.execPath, [fileURLToPath(import.meta.url), '--load-client'], {
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        });
     const httpWindow = {};
     let cpuH;
     let eluH;
@@ -665,25 +684,33 @@ async function worker() {
       },
       (WARMUP_SECONDS + SECONDS) * 1000,
     );
-    const load = await new Promise((resolve, reject) => {
-      child.once('message', resolve);
-      child.once('error', reject);
-      child.once('exit', (code) =>
-        reject(new Error(`load client exited with code ${code} before answering`)),
-      );
-      child.send({
-        url: address,
-        apiKey: bank.apiKey,
-        requests,
-        clients: CLIENTS,
-        warmupSeconds: WARMUP_SECONDS,
-        seconds: SECONDS,
-        seed: SEED + 2,
-      });
-    });
+    const job = {
+      url: address,
+      apiKey: bank.apiKey,
+      requests,
+      clients: CLIENTS,
+      warmupSeconds: WARMUP_SECONDS,
+      seconds: SECONDS,
+      seed: SEED + 2,
+    };
+    const load = wrkPath
+      ? await wrkLoad(wrkPath, job)
+      : await new Promise((resolve, reject) => {
+          child.once('message', resolve);
+          child.once('error', reject);
+          child.once('exit', (code) =>
+            reject(new Error(`load client exited with code ${code} before answering`)),
+          );
+          child.send(job);
+        });
     clearTimeout(warmupTimer);
     clearTimeout(measureEnd);
-    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve()));
+    if (child)
+      await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve()));
+    if (wrkPath) delete load._cpuStart;
+    load.answered200 = answered200;
+    load.servedByServer = keptOverHttp;
+    if (wrkPath) load.ok = keptOverHttp;
     await server.close();
     server = undefined;
     gc.stop();
@@ -746,39 +773,28 @@ async function worker() {
 
 /**
  * Pulls with the report store wrapped, timing each step: the gate (ID check, hashes, consent
- * read), the person's file read, the report build, the inquiry, encryption, the report and log
- * inserts and the commit. Each step is the time between two marks, so they add up to the pull.
+ * read), the transaction that reads the person's file and records the inquiry and the request
+ * (on SQLite: the report thread, with its commit), opening the file and building, serializing and
+ * encrypting the report, and keeping it (another commit). The steps add up to the pull.
  */
 async function breakdown(bureau, pullReport, lender, persons, pick, pulls) {
   const base = bureau.reportDeps.store;
   let marks;
   const mark = (name) => marks.push([name, performance.now()]);
-  const timedTx = (tx) => ({
-    readPersonFile: async (h) => {
-      mark('consent gate + begin');
-      const file = await tx.readPersonFile(h);
-      mark('read person file');
-      return file;
-    },
-    recordInquiry: async (q) => {
-      mark('build report');
-      await tx.recordInquiry(q);
-      mark('insert inquiry');
-    },
-    saveReport: async (r) => {
-      mark('stringify + encrypt');
-      await tx.saveReport(r);
-      mark('insert report');
-    },
-    logRequest: async (e) => {
-      await tx.logRequest(e);
-      mark('insert request log');
-    },
-  });
   const store = {
     ...base,
     findConsent: (id) => base.findConsent(id),
-    serve: (work) => base.serve((tx) => work(timedTx(tx))),
+    readFileAndRecord: async (request) => {
+      mark('consent gate');
+      const file = await base.readFileAndRecord(request);
+      mark('read file + record inquiry and request (one transaction)');
+      return file;
+    },
+    saveReport: async (report) => {
+      mark('open file + build + JSON + encrypt');
+      await base.saveReport(report);
+      mark('keep report (commit)');
+    },
   };
   const deps = { ...bureau.reportDeps, store };
   const totals = new Map();
@@ -794,9 +810,9 @@ async function breakdown(bureau, pullReport, lender, persons, pick, pulls) {
       purpose: '02',
       consentId: p.consentId,
     });
-    mark('commit');
+    mark('return');
     if (!outcome.ok) throw new Error(`report refused: ${outcome.refusal}`);
-    jsonBytes += Buffer.byteLength(JSON.stringify(outcome.report));
+    jsonBytes += Buffer.byteLength(outcome.json);
     for (let k = 1; k < marks.length; k++) {
       const [name, t] = marks[k];
       totals.set(name, (totals.get(name) ?? 0) + t - marks[k - 1][1]);
@@ -813,6 +829,122 @@ async function breakdown(bureau, pullReport, lender, persons, pick, pulls) {
     meanMs,
     meanTotalMs: +(all / pulls).toFixed(3),
     meanReportJsonBytes: Math.round(jsonBytes / pulls),
+    // On SQLite the transaction's statements run in the report thread, on a connection of its
+    // own: only the main connection's statements (the consent read) are timed here.
     statements: statements.stop(pulls),
   };
+}
+
+/** wrk's path, when it is installed (Debian package wrk): the lighter load generator. */
+function findWrk() {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    const path = join(dir || '.', 'wrk');
+    try {
+      if (statSync(path).isFile()) return path;
+    } catch {}
+  }
+  return null;
+}
+
+/**
+ * The load with wrk (one thread, `clients` connections): a warm-up run, then the measured run.
+ * Bodies are taken in a fixed pseudo-random order; latency percentiles are wrk's own.
+ */
+async function wrkLoad(wrkPath, job) {
+  const dir = mkdtempSync(join(tmpdir(), 'openbureau-wrk-'));
+  const lua = join(dir, 'post.lua');
+  const bodies = job.requests.map((r) => JSON.stringify(JSON.stringify(r)));
+  writeFileSync(
+    lua,
+    `local bodies = {\n${bodies.join(',\n')}\n}
+local n = ${job.seed % 100_000}
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Accept"] = "application/json"
+wrk.headers["Authorization"] = "Bearer ${job.apiKey}"
+request = function()
+  n = (n * 1103515245 + 12345) % 2147483648
+  return wrk.format(nil, "/v1/reports", nil, bodies[(n % #bodies) + 1])
+end
+local shown = 0
+response = function(status, headers, body)
+  if status ~= 200 and shown < 3 then
+    shown = shown + 1
+    io.write("NOT200 " .. status .. " " .. string.sub(body, 1, 300) .. "\\n")
+  end
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %d %d %d %d %d %d %d %d %d %d %d %d %d\\n", summary.requests, summary.duration,
+    summary.bytes, e.connect, e.read, e.write, e.status, e.timeout, latency.mean, latency:percentile(50),
+    latency:percentile(90), latency:percentile(99), latency.max))
+end
+`,
+  );
+  const notOk = [];
+  const run = (seconds) =>
+    new Promise((resolve, reject) => {
+      const child = spawn(
+        wrkPath,
+        ['-t1', `-c${job.clients}`, `-d${seconds}s`, '--timeout', '10s', '-s', lua, job.url],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      let out = '';
+      child.stdout.on('data', (c) => {
+        out += c;
+      });
+      child.on('error', reject);
+      child.on('exit', (code) => {
+        const lines = out.split('\n');
+        const line = lines.find((l) => l.startsWith('RESULT '));
+        notOk.push(...lines.filter((l) => l.startsWith('NOT200 ')).slice(0, 3));
+        if (code !== 0 || !line) return reject(new Error(`wrk exited with code ${code}: ${out.slice(-500)}`));
+        const [requests, durationUs, bytes, connect, read, write, status, timeout, mean, p50, p90, p99, max] =
+          line.slice(7).split(' ').map(Number);
+        resolve({
+          requests,
+          durationUs,
+          bytes,
+          errors: { connect, read, write, status, timeout },
+          mean,
+          p50,
+          p90,
+          p99,
+          max,
+        });
+      });
+    });
+  try {
+    const warm = await run(job.warmupSeconds);
+    const cpuStart = process.cpuUsage();
+    const measured = await run(job.seconds);
+    const errors = Object.values(measured.errors).reduce((a, b) => a + b, 0);
+    const warmErrors = Object.values(warm.errors).reduce((a, b) => a + b, 0);
+    const ms = (us) => +(us / 1000).toFixed(3);
+    return {
+      generator: 'wrk (1 thread)',
+      errorSamples: notOk.slice(0, 5),
+      clients: job.clients,
+      warmupSeconds: job.warmupSeconds,
+      seconds: job.seconds,
+      sent: warm.requests + measured.requests,
+      errors: errors + warmErrors,
+      errorKinds: measured.errors,
+      meanResponseBytes: measured.requests ? Math.round(measured.bytes / measured.requests) : 0,
+      measured: {
+        count: measured.requests,
+        meanMs: ms(measured.mean),
+        p50Ms: ms(measured.p50),
+        p90Ms: ms(measured.p90),
+        p99Ms: ms(measured.p99),
+        maxMs: ms(measured.max),
+        reportsPerSecond: Math.round(measured.requests / (measured.durationUs / 1e6)),
+      },
+      clientCpuSeconds: null,
+      badBodies: 0,
+      _cpuStart: cpuStart,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

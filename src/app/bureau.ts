@@ -58,6 +58,7 @@ export function fromParts(
   cipher: PiiCipher,
   profile: JurisdictionProfile,
 ): Bureau {
+  const reportStore = createReportStore(database);
   return {
     config,
     database,
@@ -67,7 +68,7 @@ export function fromParts(
     batches: createBatchRepository(database),
     furnishDeps: { store: createFurnishStore(database), cipher, profile },
     consents: createConsentRepository(database),
-    reportDeps: { store: createReportStore(database, cipher), cipher, profile },
+    reportDeps: { store: reportStore, cipher, profile },
     close: () => database.close(),
   };
 }

@@ -23,6 +23,7 @@ import {
   hkdfSync,
   type KeyObject,
   randomBytes,
+  randomFillSync,
 } from 'node:crypto';
 
 /**
@@ -50,6 +51,22 @@ const ENCRYPT_INFO = 'openbureau/encrypt/v1';
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 const HEX_KEY = /^[0-9a-fA-F]{64}$/;
 const BASE64_ANY = /^[A-Za-z0-9+/_-]+={0,2}$/;
+
+/** Random bytes drawn from the CSPRNG this many at a time, then handed out in IV-sized slices. */
+const RANDOM_POOL_BYTES = 4096;
+const randomPool = Buffer.alloc(RANDOM_POOL_BYTES);
+let randomPoolOffset = RANDOM_POOL_BYTES;
+
+/** A fresh random IV (each slice of the pool is handed out once). */
+function randomIv(): Buffer {
+  if (randomPoolOffset + IV_BYTES > RANDOM_POOL_BYTES) {
+    randomFillSync(randomPool);
+    randomPoolOffset = 0;
+  }
+  const iv = Buffer.from(randomPool.subarray(randomPoolOffset, randomPoolOffset + IV_BYTES));
+  randomPoolOffset += IV_BYTES;
+  return iv;
+}
 
 function deriveKey(masterKey: Buffer, info: string): KeyObject {
   const bytes = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), info, MASTER_KEY_BYTES));
@@ -89,12 +106,12 @@ export function createPiiCipher(masterKey: Buffer): PiiCipher {
 
     encrypt(value: string): string {
       if (typeof value !== 'string') throw new TypeError('PII encrypt value must be a string');
-      const iv = randomBytes(IV_BYTES);
+      const iv = randomIv();
       const cipher = createCipheriv('aes-256-gcm', encryptKey, iv, { authTagLength: TAG_BYTES });
       const body = cipher.update(value, 'utf8');
-      const final = cipher.final();
+      cipher.final(); // GCM is a stream mode: final() adds no bytes, it computes the tag
       const tag = cipher.getAuthTag();
-      return VERSION_PREFIX + Buffer.concat([iv, tag, body, final]).toString('base64url');
+      return VERSION_PREFIX + Buffer.concat([iv, tag, body]).toString('base64url');
     },
 
     decrypt(sealed: string): string {

@@ -1,7 +1,7 @@
 /**
- * What serving a report needs from storage: the consent, the person's file, and one
- * transaction in which the file is read and the inquiry, the report and the request log are
- * written. src/store implements it for both engines.
+ * What serving a report needs from storage: the consent; one transaction in which the person's
+ * file is read and the inquiry and the request log are written; then the report kept. src/store
+ * implements it for both engines.
  *
  * @example
  *   const result = await pullReport({ store: createReportStore(db, cipher), cipher, profile }, request);
@@ -21,26 +21,42 @@ export interface ReportRequestLog {
   reportNumber: string | null;
 }
 
-export interface ReportTransaction {
-  readPersonFile(idHash: string): Promise<PersonFile | null>;
-  recordInquiry(inquiry: {
-    personId: number;
+/** What one served report writes with the read of the person's file, in the same transaction. */
+export interface ServeRequest {
+  idHash: string;
+  /** Recorded on the person's file when the person is on file. */
+  inquiry: {
     at: string;
     institutionId: number;
     reason: InquiryReason;
     consentId: string;
     reportNumber: string;
-  }): Promise<void>;
-  saveReport(report: { lenderId: number; reportNumber: string; at: string; bodyEnc: string }): Promise<void>;
-  logRequest(entry: ReportRequestLog): Promise<void>;
+  };
+  /** The request log row (outcome 'served'). */
+  log: ReportRequestLog;
+}
+
+/** A report as kept for the lender who pulled it: its JSON, sealed. */
+export interface SavedReport {
+  lenderId: number;
+  reportNumber: string;
+  at: string;
+  bodyEnc: string;
 }
 
 export interface ReportStore {
   findConsent(consentId: string): Promise<Consent | undefined>;
   /** Logs a refused request (outside any report transaction). */
   logRequest(entry: ReportRequestLog): Promise<void>;
-  /** Runs the work in one transaction: the read of the file and the writes commit together. */
-  serve<T>(work: (tx: ReportTransaction) => Promise<T>): Promise<T>;
+  /**
+   * In one transaction: reads the person's file (null: not on file), records the inquiry on it
+   * and logs the request as served. Identity values in the file come back sealed.
+   */
+  readFileAndRecord(request: ServeRequest): Promise<PersonFile | null>;
+  /** Keeps the report served (committed before the report is answered). */
+  saveReport(report: SavedReport): Promise<void>;
   /** A report this lender pulled, encrypted as stored. */
   findReport(lenderId: number, reportNumber: string): Promise<string | undefined>;
+  /** Stops what the store started (the SQLite report thread). */
+  close(): Promise<void>;
 }

@@ -1,7 +1,8 @@
 /**
- * Serving a credit report: the consent gate, then in one transaction the person's file is read,
- * the report built, the inquiry recorded on the person's file, the report kept (encrypted) for the
- * lender, and the request logged. A refusal is logged too, and says nothing about the person.
+ * Serving a credit report: the consent gate; then in one transaction the person's file is read,
+ * the inquiry recorded on it and the request logged; the report is built from what was read, and
+ * kept (encrypted) for the lender before it is answered. A refusal is logged too, and says
+ * nothing about the person.
  *
  * @example
  *   const result = await pullReport(deps, { lender, idNumber, name, purpose: '02', consentId });
@@ -14,6 +15,7 @@ import { type InquiryReason, isInquiryReason } from '../consent/inquiry-reasons.
 import type { JurisdictionProfile } from '../domain/jurisdiction.js';
 import type { PiiCipher } from '../identity/pii-cipher.js';
 import { buildCreditReport } from './build-credit-report.js';
+import { openPersonFile } from './open-person-file.js';
 import type { ReportStore } from './ports.js';
 import type { CreditReport } from './report-types.js';
 
@@ -33,7 +35,8 @@ export interface ReportPull {
 }
 
 export type ReportOutcome =
-  | { ok: true; report: CreditReport }
+  /** `json`: the report as served and kept, ready to send. */
+  | { ok: true; report: CreditReport; json: string }
   | { ok: false; refusal: ConsentRefusal; message: string }
   | { ok: false; refusal: 'invalid_request'; message: string };
 
@@ -84,40 +87,24 @@ export async function pullReport(deps: ReportDeps, pull: ReportPull): Promise<Re
   }
 
   const reportNumber = newReportNumber(now);
-  const report = await deps.store.serve(async (tx) => {
-    const file = await tx.readPersonFile(idHash);
-    const built = buildCreditReport(
-      file,
-      {
-        reportNumber,
-        at,
-        name: pull.name,
-        idNumber: checked.id,
-        queriedBy: { code: pull.lender.code, name: pull.lender.name, kind: pull.lender.kind },
-        reason: purpose,
-      },
-      deps.profile,
-    );
-    if (file)
-      await tx.recordInquiry({
-        personId: file.personId,
-        at,
-        institutionId: lenderId,
-        reason: purpose,
-        consentId: pull.consentId,
-        reportNumber,
-      });
-    await tx.saveReport({ lenderId, reportNumber, at, bodyEnc: deps.cipher.encrypt(JSON.stringify(built)) });
-    await tx.logRequest({
-      lenderId,
-      at,
-      idHash,
-      purpose,
-      consentId: pull.consentId,
-      outcome: 'served',
-      reportNumber,
-    });
-    return built;
+  const sealed = await deps.store.readFileAndRecord({
+    idHash,
+    inquiry: { at, institutionId: lenderId, reason: purpose, consentId: pull.consentId, reportNumber },
+    log: { lenderId, at, idHash, purpose, consentId: pull.consentId, outcome: 'served', reportNumber },
   });
-  return { ok: true, report };
+  const report = buildCreditReport(
+    sealed && openPersonFile(sealed, (s) => deps.cipher.decrypt(s)),
+    {
+      reportNumber,
+      at,
+      name: pull.name,
+      idNumber: checked.id,
+      queriedBy: { code: pull.lender.code, name: pull.lender.name, kind: pull.lender.kind },
+      reason: purpose,
+    },
+    deps.profile,
+  );
+  const json = JSON.stringify(report);
+  await deps.store.saveReport({ lenderId, reportNumber, at, bodyEnc: deps.cipher.encrypt(json) });
+  return { ok: true, report, json };
 }

@@ -5,9 +5,11 @@
  * @example
  *   await createConsentRepository(db).create(consent);
  */
+
 import type { Consent } from '../consent/consent.js';
 import type { InquiryReason } from '../consent/inquiry-reasons.js';
 import type { BureauDatabase } from './open-database.js';
+import { preparedQuery } from './prepared-query.js';
 import type { ConsentsTable } from './schema-types.js';
 
 /** Most consents listed per page. */
@@ -20,6 +22,11 @@ export interface ConsentRepository {
   /** Revokes the lender's consent; false when it has none with that id or it was revoked already. */
   revoke(lenderId: number, consentId: string, at: string, reason: string): Promise<boolean>;
 }
+
+/** Every report pull asks this: built and compiled once. */
+const consentById = preparedQuery((db, consentId: string) =>
+  db.selectFrom('consents').selectAll().where('consent_id', '=', consentId),
+);
 
 export function consentFromRow(row: ConsentsTable): Consent {
   return {
@@ -58,11 +65,7 @@ export function createConsentRepository(store: BureauDatabase): ConsentRepositor
         .execute();
     },
     async find(consentId) {
-      const row = await db
-        .selectFrom('consents')
-        .selectAll()
-        .where('consent_id', '=', consentId)
-        .executeTakeFirst();
+      const [row] = await consentById.rows(db, consentId);
       return row ? consentFromRow(row) : undefined;
     },
     async list(lenderId, page) {

@@ -5,9 +5,11 @@
  *   const repo = createInstitutionRepository(db);
  *   const inst = await repo.create({ code: 'bank-a', name: 'A Bank', kind: 'bank', roles: ['lender'] });
  */
+
 import type { Institution, NewInstitution } from '../access/institution.js';
 import type { InstitutionKind, InstitutionRole } from '../domain/codes.js';
 import type { BureauDatabase } from './open-database.js';
+import { preparedQuery } from './prepared-query.js';
 import type { InstitutionsTable } from './schema-types.js';
 
 export interface InstitutionRepository {
@@ -19,6 +21,16 @@ export interface InstitutionRepository {
   list(): Promise<Institution[]>;
   count(): Promise<number>;
 }
+
+/** Every authenticated request asks this: built and compiled once. */
+const institutionByKeyHash = preparedQuery((db, keyHash: string) =>
+  db
+    .selectFrom('api_keys')
+    .innerJoin('institutions', 'institutions.institution_id', 'api_keys.institution_id')
+    .selectAll('institutions')
+    .where('api_keys.key_hash', '=', keyHash)
+    .where('api_keys.revoked_at', 'is', null),
+);
 
 function fromRow(row: InstitutionsTable): Institution {
   return {
@@ -61,13 +73,7 @@ export function createInstitutionRepository(store: BureauDatabase): InstitutionR
         .execute();
     },
     async findByKeyHash(keyHash) {
-      const row = await db
-        .selectFrom('api_keys')
-        .innerJoin('institutions', 'institutions.institution_id', 'api_keys.institution_id')
-        .selectAll('institutions')
-        .where('api_keys.key_hash', '=', keyHash)
-        .where('api_keys.revoked_at', 'is', null)
-        .executeTakeFirst();
+      const [row] = await institutionByKeyHash.rows(db, keyHash);
       return row ? fromRow(row) : undefined;
     },
     async findByCode(code) {

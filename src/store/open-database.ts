@@ -10,10 +10,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { allocateIds, type SequenceName } from './allocate-ids.js';
 import type { Database } from './schema-types.js';
+import { bureauSqliteDialect } from './sqlite-dialect.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -24,6 +25,9 @@ export interface OpenOptions {
   sqlitePath?: string;
   /** PostgreSQL schema to use (created if absent); tests use one schema each. */
   pgSchema?: string;
+  /** SQLite: WAL pages after which a commit checkpoints (SQLite's default 1,000); 0 leaves
+   *  checkpoints to a checkpoint thread (see sqlite-report-thread.ts). */
+  sqliteWalAutocheckpointPages?: number;
   /** PostgreSQL pool size. */
   pgPoolMax?: number;
 }
@@ -31,12 +35,16 @@ export interface OpenOptions {
 export interface BureauDatabase {
   readonly engine: Engine;
   readonly db: Kysely<Database>;
+  /** The SQLite file (engine sqlite only; ':memory:' for a database in memory). */
+  readonly sqlitePath?: string;
   /** The SQLite handle (engine sqlite only). */
   readonly sqlite?: BetterSqlite3.Database;
   /** The PostgreSQL pool (engine postgres only). */
   readonly pool?: pg.Pool;
   /** Human-readable location without credentials, for logs. */
   readonly location: string;
+  /** Runs `stop` first when the database is closed (threads and pools opened on it). */
+  onClose(stop: () => Promise<void>): void;
   /** Allocates `count` consecutive ids (committed at once, outside any batch transaction). */
   allocateIds(name: SequenceName, count: number): Promise<number>;
   close(): Promise<void>;
@@ -67,26 +75,42 @@ export function pgIdentifier(name: string): string {
   return `"${name}"`;
 }
 
-export async function openDatabase(options: OpenOptions): Promise<BureauDatabase> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
-  return openSqlite(options.sqlitePath ?? './data/openbureau.sqlite');
+async function runClosers(closers: (() => Promise<void>)[]): Promise<void> {
+  const stops = closers.splice(0);
+  for (const stop of stops.reverse()) await stop();
 }
 
-function openSqlite(path: string): BureauDatabase {
+export async function openDatabase(options: OpenOptions): Promise<BureauDatabase> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
+  return openSqlite(options.sqlitePath ?? './data/openbureau.sqlite', options.sqliteWalAutocheckpointPages);
+}
+
+function openSqlite(path: string, walAutocheckpointPages?: number): BureauDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new BetterSqlite3(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  if (walAutocheckpointPages !== undefined) {
+    if (!Number.isInteger(walAutocheckpointPages) || walAutocheckpointPages < 0)
+      throw new Error(
+        `sqliteWalAutocheckpointPages: expected a whole number >= 0, got ${walAutocheckpointPages}`,
+      );
+    sqlite.pragma(`wal_autocheckpoint = ${walAutocheckpointPages}`);
+  }
+  const db = new Kysely<Database>({ dialect: bureauSqliteDialect(sqlite) });
+  const closers: (() => Promise<void>)[] = [];
   return {
     engine: 'sqlite',
     db,
     sqlite,
+    sqlitePath: path,
     location: `sqlite:${path}`,
     allocateIds: (name, count) => allocateIds(db, name, count),
+    onClose: (stop) => closers.push(stop),
     async close() {
+      await runClosers(closers);
       await db.destroy();
     },
   };
@@ -110,6 +134,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<BureauDa
     ...(schema ? { options: `-c search_path=${pgIdentifier(schema)}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const closers: (() => Promise<void>)[] = [];
   // Ids come from a connection of their own, one allocation at a time, committed at once: a batch
   // transaction never holds the sequences row, and never waits for a pool slot to allocate.
   const allocatorPool = new pg.Pool({
@@ -125,7 +150,9 @@ async function openPostgres(url: string, options: OpenOptions): Promise<BureauDa
     pool,
     location: `postgres://${parsed.host}${parsed.pathname}${schema ? ` (schema ${schema})` : ''}`,
     allocateIds: (name, count) => allocateIds(allocatorDb, name, count),
+    onClose: (stop) => closers.push(stop),
     async close() {
+      await runClosers(closers);
       await allocatorDb.destroy();
       await db.destroy();
     },

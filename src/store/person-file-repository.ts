@@ -11,6 +11,7 @@ import type { InquiryReason } from '../consent/inquiry-reasons.js';
 import type { InstitutionKind } from '../domain/codes.js';
 import type { FileAccount, InstitutionRef, PersonFile, ReportedValue } from '../report/report-types.js';
 import { monthStateFromColumns, termsFromColumns } from './month-rows.js';
+import { preparedQuery } from './prepared-query.js';
 import type { Database } from './schema-types.js';
 
 /** Monthly states read for one report, at most (a person with 80 accounts of 20 years). */
@@ -24,25 +25,16 @@ const ref = (r: { code: string; name: string; kind: string }): InstitutionRef =>
   kind: r.kind as InstitutionKind,
 });
 
-export async function readPersonFile(
-  db: Kysely<Database>,
-  idHash: string,
-  decrypt: (sealed: string) => string,
-): Promise<PersonFile | null> {
-  const index = await db
-    .selectFrom('national_id_index')
-    .select('person_id')
-    .where('id_hash', '=', idHash)
-    .executeTakeFirst();
-  if (!index) return null;
-  const personId = Number(index.person_id);
-  const person = await db
-    .selectFrom('persons')
-    .selectAll()
-    .where('person_id', '=', personId)
-    .executeTakeFirstOrThrow();
+const personByIdHash = preparedQuery((db, idHash: string) =>
+  db.selectFrom('national_id_index').select('person_id').where('id_hash', '=', idHash),
+);
 
-  const attributeRows = await db
+const personById = preparedQuery((db, personId: number) =>
+  db.selectFrom('persons').select(['id_type', 'id_enc']).where('person_id', '=', personId),
+);
+
+const attributesOfPerson = preparedQuery((db, personId: number) =>
+  db
     .selectFrom('identity_attributes as a')
     .innerJoin('institutions as i', 'i.institution_id', 'a.furnisher_id')
     .select([
@@ -54,10 +46,80 @@ export async function readPersonFile(
       'i.name',
       'i.kind',
     ])
+    .where('a.person_id', '=', personId),
+);
+
+const accountsOfPerson = preparedQuery((db, personId: number) =>
+  db
+    .selectFrom('accounts as a')
+    .innerJoin('institutions as i', 'i.institution_id', 'a.furnisher_id')
+    .select([
+      'a.account_id',
+      'a.account_no',
+      'a.account_type',
+      'a.business_type',
+      'a.currency',
+      'a.open_date',
+      'a.maturity_date',
+      'a.amount_minor',
+      'a.shared_limit_minor',
+      'a.repayment_method',
+      'a.repayment_frequency',
+      'a.instalments',
+      'a.guarantee_type',
+      'a.joint_loan',
+      'i.code',
+      'i.name',
+      'i.kind',
+    ])
     .where('a.person_id', '=', personId)
-    .execute();
+    .where('a.state', '<>', 'deleted'),
+);
+
+const monthsOfPerson = preparedQuery((db, personId: number) =>
+  db
+    .selectFrom('account_months')
+    .select([
+      'account_id',
+      'month',
+      'balance_minor',
+      'used_limit_minor',
+      'scheduled_payment_minor',
+      'actual_payment_minor',
+      'overdue_periods',
+      'overdue_amount_minor',
+      'status',
+      'five_class',
+      'reported_on',
+    ])
+    .where('person_id', '=', personId)
+    .where('deleted', '=', 0)
+    .limit(MAX_MONTH_ROWS_PER_REPORT + 1),
+);
+
+const inquiriesOfPerson = preparedQuery((db, personId: number) =>
+  db
+    .selectFrom('inquiries as q')
+    .innerJoin('institutions as i', 'i.institution_id', 'q.institution_id')
+    .select(['q.at', 'q.reason', 'i.code', 'i.name', 'i.kind'])
+    .where('q.person_id', '=', personId)
+    .orderBy('q.at', 'desc')
+    .limit(MAX_INQUIRIES_PER_REPORT),
+);
+
+export async function readPersonFile(
+  db: Kysely<Database>,
+  idHash: string,
+  decrypt: (sealed: string) => string,
+): Promise<PersonFile | null> {
+  const [index] = await personByIdHash.rows(db, idHash);
+  if (!index) return null;
+  const personId = Number(index.person_id);
+  const [person] = await personById.rows(db, personId);
+  if (!person) throw new Error(`invariant: national_id_index names person ${personId}, who is not on file`);
+
   const attributes: Record<string, ReportedValue[]> = {};
-  for (const r of attributeRows) {
+  for (const r of await attributesOfPerson.rows(db, personId)) {
     const list = attributes[r.attribute] ?? [];
     list.push({
       value: decrypt(r.value_enc),
@@ -68,16 +130,8 @@ export async function readPersonFile(
     attributes[r.attribute] = list;
   }
 
-  const accountRows = await db
-    .selectFrom('accounts as a')
-    .innerJoin('institutions as i', 'i.institution_id', 'a.furnisher_id')
-    .selectAll('a')
-    .select(['i.code', 'i.name', 'i.kind'])
-    .where('a.person_id', '=', personId)
-    .where('a.state', '<>', 'deleted')
-    .execute();
   const accounts = new Map<number, FileAccount>();
-  for (const r of accountRows) {
+  for (const r of await accountsOfPerson.rows(db, personId)) {
     accounts.set(Number(r.account_id), {
       accountId: Number(r.account_id),
       furnisher: ref(r),
@@ -86,13 +140,7 @@ export async function readPersonFile(
       months: [],
     });
   }
-  const monthRows = await db
-    .selectFrom('account_months')
-    .selectAll()
-    .where('person_id', '=', personId)
-    .where('deleted', '=', 0)
-    .limit(MAX_MONTH_ROWS_PER_REPORT + 1)
-    .execute();
+  const monthRows = await monthsOfPerson.rows(db, personId);
   if (monthRows.length > MAX_MONTH_ROWS_PER_REPORT)
     throw new Error(`a person's file holds more than ${MAX_MONTH_ROWS_PER_REPORT} monthly states`);
   for (const m of monthRows) {
@@ -103,15 +151,7 @@ export async function readPersonFile(
     });
   }
 
-  const inquiryRows = await db
-    .selectFrom('inquiries as q')
-    .innerJoin('institutions as i', 'i.institution_id', 'q.institution_id')
-    .select(['q.at', 'q.reason', 'i.code', 'i.name', 'i.kind'])
-    .where('q.person_id', '=', personId)
-    .orderBy('q.at', 'desc')
-    .limit(MAX_INQUIRIES_PER_REPORT)
-    .execute();
-
+  const inquiryRows = await inquiriesOfPerson.rows(db, personId);
   return {
     personId,
     idType: person.id_type,

@@ -1,93 +1,86 @@
 /**
- * The report's storage on both engines (ReportStore): consents, the person's file and the
- * inquiry, report and request log written in one transaction.
+ * The report's storage on both engines (ReportStore). On an SQLite file, pulls go to the SQLite
+ * report thread (sqlite-report-thread.ts: one writer, group commit, checkpoints off the request
+ * path); on PostgreSQL (and SQLite in memory) each pull is a transaction of its own on the pool.
+ * Either way the person's file is read and the inquiry and the request log are written in one
+ * transaction.
  *
  * @example
- *   const store = createReportStore(db, cipher);
+ *   const store = createReportStore(db);
+ *   const file = await store.readFileAndRecord(request);
  */
-import type { Kysely } from 'kysely';
-import type { PiiCipher } from '../identity/pii-cipher.js';
-import type { ReportRequestLog, ReportStore, ReportTransaction } from '../report/ports.js';
-import { allocateIds } from './allocate-ids.js';
+import type { ReportRequestLog, ReportStore } from '../report/ports.js';
 import { createConsentRepository } from './consent-repository.js';
+import { type IdBlocks, idBlocks } from './id-blocks.js';
 import type { BureauDatabase } from './open-database.js';
-import { readPersonFile } from './person-file-repository.js';
-import type { Database } from './schema-types.js';
+import { preparedQuery } from './prepared-query.js';
+import { readFileAndRecord, writeReport, writeRequestLog } from './report-writes.js';
+import { sqliteReportChannel } from './sqlite-report-channel.js';
 
-/** Ids inside a transaction: SQLite has one connection (the transaction's); PostgreSQL allocates on its own. */
-function allocator(db: Kysely<Database>, store: BureauDatabase) {
-  return (name: 'report_request' | 'inquiry') =>
-    store.engine === 'sqlite' ? allocateIds(db, name, 1) : store.allocateIds(name, 1);
-}
+const reportBody = preparedQuery((db, lenderId: number, reportNumber: string) =>
+  db
+    .selectFrom('reports')
+    .select('body_enc')
+    .where('lender_id', '=', lenderId)
+    .where('report_number', '=', reportNumber),
+);
 
-async function logRequest(
-  db: Kysely<Database>,
-  store: BureauDatabase,
-  entry: ReportRequestLog,
-): Promise<void> {
-  const requestId = await allocator(db, store)('report_request');
-  await db
-    .insertInto('report_requests')
-    .values({
-      lender_id: entry.lenderId,
-      request_id: requestId,
-      at: entry.at,
-      id_hash: entry.idHash,
-      purpose: entry.purpose,
-      consent_id: entry.consentId,
-      outcome: entry.outcome,
-      report_number: entry.reportNumber,
-    })
-    .execute();
-}
-
-export function createReportStore(store: BureauDatabase, cipher: PiiCipher): ReportStore {
+export function createReportStore(store: BureauDatabase): ReportStore {
   const consents = createConsentRepository(store);
+  const ids = idBlocks();
+  // SQLite serves on one connection: ids are allocated on it, outside any transaction of the caller.
+  const allocate = (name: 'inquiry' | 'report_request') => (count: number) => store.allocateIds(name, count);
+  const logRequest = async (entry: ReportRequestLog) => {
+    const requestId = await ids.next('report_request', allocate('report_request'));
+    await writeRequestLog(store.db, entry, idBlocksOf({ request: requestId }));
+  };
+  const threaded =
+    store.engine === 'sqlite' && store.sqlitePath !== undefined && store.sqlitePath !== ':memory:'
+      ? sqliteReportChannel(store.sqlitePath)
+      : undefined;
+  if (threaded) store.onClose(() => threaded.close());
+
   return {
     findConsent: (consentId) => consents.find(consentId),
-    logRequest: (entry) => logRequest(store.db, store, entry),
-    serve: (work) =>
-      store.db.transaction().execute((trx) => {
-        const tx: ReportTransaction = {
-          readPersonFile: (idHash) => readPersonFile(trx, idHash, (sealed) => cipher.decrypt(sealed)),
-          async recordInquiry(q) {
-            const inquiryId = await allocator(trx, store)('inquiry');
-            await trx
-              .insertInto('inquiries')
-              .values({
-                person_id: q.personId,
-                inquiry_id: inquiryId,
-                at: q.at,
-                institution_id: q.institutionId,
-                reason: q.reason,
-                consent_id: q.consentId,
-                report_number: q.reportNumber,
-              })
-              .execute();
-          },
-          async saveReport(r) {
-            await trx
-              .insertInto('reports')
-              .values({
-                lender_id: r.lenderId,
-                report_number: r.reportNumber,
-                created_at: r.at,
-                body_enc: r.bodyEnc,
-              })
-              .execute();
-          },
-          logRequest: (entry) => logRequest(trx, store, entry),
-        };
-        return work(tx);
-      }),
+    logRequest,
+    async readFileAndRecord(request) {
+      if (threaded) return threaded.readFileAndRecord(request);
+      // Concurrent pulls share the blocks: each takes its two ids before its transaction.
+      const taken = {
+        inquiry: await ids.next('inquiry', allocate('inquiry')),
+        request: await ids.next('report_request', allocate('report_request')),
+      };
+      return store.db.transaction().execute((trx) => readFileAndRecord(trx, request, idBlocksOf(taken)));
+    },
+    async saveReport(report) {
+      if (threaded) return threaded.saveReport(report);
+      await writeReport(store.db, report);
+    },
     async findReport(lenderId, reportNumber) {
-      const row = await store.db
-        .selectFrom('reports')
-        .select('body_enc')
-        .where('lender_id', '=', lenderId)
-        .where('report_number', '=', reportNumber)
-        .executeTakeFirst();
+      const [row] = await reportBody.rows(store.db, lenderId, reportNumber);
       return row?.body_enc;
+    },
+    close: async () => {
+      await threaded?.close();
+    },
+  };
+}
+
+/** Two ids taken for one pull, handed to the shared statements as blocks of one. */
+function idBlocksOf(taken: { inquiry?: number; request: number }): IdBlocks {
+  const left: Record<string, number[]> = {
+    inquiry: taken.inquiry === undefined ? [] : [taken.inquiry],
+    report_request: [taken.request],
+  };
+  return {
+    async ensure() {},
+    async next(): Promise<number> {
+      throw new Error('invariant: ids of a pull are taken in advance');
+    },
+    take(name) {
+      const id = left[name]?.shift();
+      if (id === undefined) throw new Error(`invariant: no ${name} id taken for this pull`);
+      return id;
     },
   };
 }

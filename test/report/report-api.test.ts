@@ -5,6 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import fastJsonStringify from 'fast-json-stringify';
+import { CREDIT_REPORT_SCHEMA } from '../../src/api/report-schema.js';
 import { makeResidentId } from '../../src/domain/resident-id.js';
 import { type ApiHarness, bearer, openApiHarness } from '../support/api-harness.js';
 
@@ -253,5 +255,53 @@ describe('reports', () => {
       headers: bearer(h.keys.furnisherA),
     });
     assert.equal(byOther.statusCode, 404, 'another lender cannot open it');
+  });
+
+  test('the JSON answer is the report as kept, in exactly the shape of the route schema', async () => {
+    const id = await consentId(h.keys.lender);
+    const res = await report(h.keys.lender, { consent_id: id });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(String(res.headers['content-type']), /^application\/json/);
+    const body = JSON.parse(res.body);
+    // The schema's serializer drops what the schema does not name and coerces types: the answer
+    // (sent as serialized once, for keeping) must come out of it unchanged.
+    const viaSchema = JSON.parse(fastJsonStringify(CREDIT_REPORT_SCHEMA as object)(body));
+    assert.deepEqual(body, viaSchema);
+    const page = await h.app.inject({
+      method: 'GET',
+      url: `/reports/${body.header.reportNumber}`,
+      headers: bearer(h.keys.lender),
+    });
+    assert.equal(page.statusCode, 200);
+    assert.ok(page.body.includes(body.header.reportNumber), 'the kept report is the one answered');
+  });
+
+  test('concurrent pulls: each served once, each an inquiry, none lost', async () => {
+    const id = await consentId(h.keys.lender);
+    const countOf = async (table: 'inquiries' | 'reports') =>
+      Number(
+        (
+          await h.store.db
+            .selectFrom(table)
+            .select(h.store.db.fn.countAll<number | string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = JSON.parse((await report(h.keys.lender, { consent_id: id })).body).inquiries.length;
+    const [inquiries0, reports0] = [await countOf('inquiries'), await countOf('reports')];
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () => report(h.keys.lender, { consent_id: id })),
+    );
+    for (const a of answers) assert.equal(a.statusCode, 200, a.body);
+    const numbers = new Set(answers.map((a) => JSON.parse(a.body).header.reportNumber));
+    assert.equal(numbers.size, 40, 'a report number each');
+    assert.equal((await countOf('inquiries')) - inquiries0, 40);
+    assert.equal((await countOf('reports')) - reports0, 40);
+    const last = JSON.parse((await report(h.keys.lender, { consent_id: id })).body);
+    assert.equal(
+      last.inquiries.length,
+      before + 41,
+      'the earlier pull and the 40 concurrent ones are inquiries',
+    );
   });
 });

@@ -1,0 +1,23 @@
+/**
+ * The messages between the main thread and the SQLite report thread (see sqlite-report-thread.ts).
+ *
+ * @example
+ *   worker.postMessage({ id: 1, op: 'read', request } satisfies ToReportThread);
+ */
+import type { SavedReport, ServeRequest } from '../report/ports.js';
+import type { PersonFile } from '../report/report-types.js';
+
+export type ToReportThread =
+  | { id: number; op: 'read'; request: ServeRequest }
+  | { id: number; op: 'save'; report: SavedReport }
+  | { id: number; op: 'close' };
+
+export type FromReportThread =
+  | { id: number; ok: true; file?: PersonFile | null }
+  | { id: number; ok: false; error: string };
+
+/** What the thread is started with. */
+export interface ReportThreadData {
+  role: 'serve' | 'checkpoint';
+  sqlitePath: string;
+}

@@ -1,0 +1,133 @@
+/**
+ * The SQLite report thread: the one writer of report pulls on an SQLite store, on a connection of
+ * its own, so the main thread keeps serving HTTP while the database works. Requests that arrive
+ * together are run as one transaction (group commit), each in a savepoint of its own: a request
+ * that fails rolls back alone. Started with role 'checkpoint', the thread instead checkpoints the
+ * WAL every CHECKPOINT_INTERVAL_MS (PASSIVE: it never blocks readers or the writer), so that no
+ * commit of a report pays for a checkpoint.
+ *
+ * @example
+ *   new Worker(new URL('./sqlite-report-thread.js', import.meta.url), { workerData: { role: 'serve', sqlitePath } });
+ */
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import { CompiledQuery, type Kysely } from 'kysely';
+import { allocateIds } from './allocate-ids.js';
+import { idBlocks } from './id-blocks.js';
+import { openDatabase } from './open-database.js';
+import { readFileAndRecord, writeReport } from './report-writes.js';
+import type { Database } from './schema-types.js';
+import type { FromReportThread, ReportThreadData, ToReportThread } from './sqlite-report-messages.js';
+
+/** Requests run in one transaction, at most. */
+export const MAX_GROUP_REQUESTS = 64;
+/** How often the checkpoint thread checkpoints the WAL. */
+export const CHECKPOINT_INTERVAL_MS = 200;
+
+const SAVEPOINT = CompiledQuery.raw('savepoint report_item');
+const RELEASE = CompiledQuery.raw('release report_item');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to report_item');
+
+type Work = Exclude<ToReportThread, { op: 'close' }>;
+
+function requirePort(): MessagePort {
+  if (!parentPort) throw new Error('sqlite-report-thread: not started as a worker');
+  return parentPort;
+}
+
+async function serve(sqlitePath: string): Promise<void> {
+  const port = requirePort();
+  const store = await openDatabase({ sqlitePath, sqliteWalAutocheckpointPages: 0 });
+  const db: Kysely<Database> = store.db;
+  const ids = idBlocks();
+  const queue: Work[] = [];
+  let flushing = false;
+  let closing: number | undefined;
+
+  async function runOne(trx: Kysely<Database>, work: Work): Promise<FromReportThread> {
+    await trx.executeQuery(SAVEPOINT);
+    try {
+      let reply: FromReportThread;
+      if (work.op === 'read')
+        reply = { id: work.id, ok: true, file: await readFileAndRecord(trx, work.request, ids) };
+      else {
+        await writeReport(trx, work.report);
+        reply = { id: work.id, ok: true };
+      }
+      await trx.executeQuery(RELEASE);
+      return reply;
+    } catch (error) {
+      await trx.executeQuery(ROLLBACK_TO);
+      await trx.executeQuery(RELEASE);
+      return { id: work.id, ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async function flush(): Promise<void> {
+    flushing = true;
+    while (queue.length > 0) {
+      const group = queue.splice(0, MAX_GROUP_REQUESTS);
+      const reads = group.reduce((n, w) => n + (w.op === 'read' ? 1 : 0), 0);
+      let replies: FromReportThread[];
+      try {
+        // Ids are allocated, committed, before the group: a rollback never hands them out twice.
+        await ids.ensure('inquiry', reads, (n) => allocateIds(db, 'inquiry', n));
+        await ids.ensure('report_request', reads, (n) => allocateIds(db, 'report_request', n));
+        replies = await db.transaction().execute(async (trx) => {
+          const out: FromReportThread[] = [];
+          for (const work of group) out.push(await runOne(trx, work));
+          return out;
+        });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        replies = group.map((w) => ({ id: w.id, ok: false, error: message }));
+      }
+      for (const reply of replies) port.postMessage(reply);
+    }
+    flushing = false;
+    if (closing !== undefined) await shutdown(closing);
+  }
+
+  async function shutdown(id: number): Promise<void> {
+    await store.close();
+    port.postMessage({ id, ok: true } satisfies FromReportThread);
+    port.close();
+  }
+
+  port.on('message', (message: ToReportThread) => {
+    if (message.op === 'close') {
+      closing = message.id;
+      if (!flushing) void shutdown(message.id);
+      return;
+    }
+    queue.push(message);
+    // Requests that arrive while a group runs join the next group.
+    if (!flushing) setImmediate(() => void flush());
+    flushing = true;
+  });
+}
+
+async function checkpoint(sqlitePath: string): Promise<void> {
+  const port = requirePort();
+  const store = await openDatabase({ sqlitePath, sqliteWalAutocheckpointPages: 0 });
+  const sqlite = store.sqlite;
+  if (!sqlite) throw new Error('invariant: the checkpoint thread needs an SQLite store');
+  const timer = setInterval(() => {
+    try {
+      sqlite.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // A busy database is checkpointed next time.
+    }
+  }, CHECKPOINT_INTERVAL_MS);
+  port.on('message', (message: ToReportThread) => {
+    if (message.op !== 'close') return;
+    clearInterval(timer);
+    void store.close().then(() => {
+      port.postMessage({ id: message.id, ok: true } satisfies FromReportThread);
+      port.close();
+    });
+  });
+}
+
+const data = workerData as ReportThreadData;
+if (data.role === 'serve') await serve(data.sqlitePath);
+else await checkpoint(data.sqlitePath);
