@@ -16,10 +16,11 @@
  * time each step of a pull (consent read, file read, build, inquiry, report, log, commit) and each
  * statement (wrapped here, not in src/).
  *
- * Timed, over HTTP: the Fastify server (buildServer, logger off) listens on 127.0.0.1 in this
- * process; the load generator is this file again with --load-client, in a child process of its
- * own (so the server keeps its core): BENCH_REPORT_CLIENTS clients (default 32) on a keep-alive
- * Agent post /v1/reports back to back for BENCH_REPORT_SECONDS (default 20) after
+ * Timed, over HTTP: the server is `openbureau start --no-demo` in a process of its own on the
+ * same store (the Node flags of `npm start`, LOG_LEVEL=warn). The load generator is wrk when it
+ * is installed (Debian package wrk; one thread), else this file again with --load-client (Node,
+ * keep-alive Agent; BENCH_REPORT_LOAD=node forces it): BENCH_REPORT_CLIENTS connections (default
+ * 32) post /v1/reports back to back for BENCH_REPORT_SECONDS (default 20) after
  * BENCH_REPORT_WARMUP_SECONDS (default 3). Every answer must be 200.
  *
  * Verified afterwards: the inquiries (and reports, and served request-log entries) added since
@@ -351,7 +352,6 @@ async function worker() {
   const { CHINA_PROFILE } = await import('../dist/domain/jurisdiction.js');
   const { createPiiCipher } = await import('../dist/identity/pii-cipher.js');
   const { personHashes, pullReport } = await import('../dist/report/pull-report.js');
-  const { buildServer } = await import('../dist/api/build-server.js');
   const { migrate } = await import('../dist/store/migrate.js');
   const { openDatabase, pgIdentifier } = await import('../dist/store/open-database.js');
 
@@ -421,10 +421,10 @@ async function worker() {
   };
 
   const result = { engine, location: database.location, persons: PERSONS };
-  let server;
   try {
     await migrate(database);
-    const bureau = fromParts(config, database, createPiiCipher(randomBytes(32)), CHINA_PROFILE);
+    const masterKey = randomBytes(32);
+    const bureau = fromParts(config, database, createPiiCipher(masterKey), CHINA_PROFILE);
 
     // ---------------------------------------------------------------- setup (not timed)
 
@@ -626,27 +626,14 @@ async function worker() {
 
     // ---------------------------------------------------------------- over HTTP
 
+    gc.stop();
     phase('http');
-    // Reports kept = reports served (pullReport keeps each before answering it), counted at the
-    // store: a request still in flight when the load generator stops is served but not received.
-    let keptOverHttp = 0;
-    const reportStore = bureau.reportDeps.store;
-    const keep = reportStore.saveReport;
-    reportStore.saveReport = async (report) => {
-      await keep(report);
-      keptOverHttp += 1;
-    };
-    server = await buildServer(bureau, { logger: false });
-    // Reports answered 200, counted by the server itself (a load generator does not count the
-    // answers still in flight when it stops).
-    let answered200 = 0;
-    server.server.on('request', (req, res) =>
-      res.on('finish', () => {
-        if (res.statusCode === 200 && req.url === '/v1/reports') answered200 += 1;
-      }),
-    );
-    const address = await server.listen({ host: '127.0.0.1', port: 0 });
-    globalThis.gc?.();
+    // The server is `openbureau start` itself, in a process of its own on this store (with the
+    // Node flags of `npm start`, requests logged at warn), so that what is measured is what an
+    // operator runs, not this worker's heap after building the market.
+    const servedBefore = await count('report_requests', ['outcome', '=', 'served']);
+    const serverProcess = await startServer({ dataDir, masterKey, engine, url, schema });
+    const address = serverProcess.url;
     const requests = persons.map((p) => ({
       id_number: p.idNumber,
       name: p.name,
@@ -659,28 +646,16 @@ async function worker() {
       : spawn(process.execPath, [fileURLToPath(import.meta.url), '--load-client'], {
           stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         });
-    const httpWindow = {};
-    let cpuH;
-    let eluH;
+    let cpuAtStart;
     let loadStart;
-    let httpFromMs;
-    let httpToMs;
+    let serverCpuSeconds;
     const warmupTimer = setTimeout(() => {
-      httpFromMs = performance.now();
-      httpWindow.from = nowUs();
-      cpuH = process.cpuUsage();
-      eluH = performance.eventLoopUtilization();
+      cpuAtStart = serverProcess.cpuSeconds();
       loadStart = loadavg()[0];
     }, WARMUP_SECONDS * 1000);
-    let serverCpuSeconds;
-    let serverElu;
     const measureEnd = setTimeout(
       () => {
-        httpToMs = performance.now();
-        httpWindow.to = nowUs();
-        const c = process.cpuUsage(cpuH);
-        serverCpuSeconds = +((c.user + c.system) / 1e6).toFixed(2);
-        serverElu = +performance.eventLoopUtilization(eluH).utilization.toFixed(3);
+        serverCpuSeconds = +(serverProcess.cpuSeconds() - cpuAtStart).toFixed(2);
       },
       (WARMUP_SECONDS + SECONDS) * 1000,
     );
@@ -693,43 +668,51 @@ async function worker() {
       seconds: SECONDS,
       seed: SEED + 2,
     };
-    const load = wrkPath
-      ? await wrkLoad(wrkPath, job)
-      : await new Promise((resolve, reject) => {
-          child.once('message', resolve);
-          child.once('error', reject);
-          child.once('exit', (code) =>
-            reject(new Error(`load client exited with code ${code} before answering`)),
-          );
-          child.send(job);
-        });
-    clearTimeout(warmupTimer);
-    clearTimeout(measureEnd);
+    let load;
+    try {
+      load = wrkPath
+        ? await wrkLoad(wrkPath, job)
+        : await new Promise((resolve, reject) => {
+            child.once('message', resolve);
+            child.once('error', reject);
+            child.once('exit', (code) =>
+              reject(new Error(`load client exited with code ${code} before answering`)),
+            );
+            child.send(job);
+          });
+    } finally {
+      clearTimeout(warmupTimer);
+      clearTimeout(measureEnd);
+      // SIGTERM: the server finishes the pulls in flight, closes the store and exits.
+      await serverProcess.stop();
+    }
     if (child)
       await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve()));
     if (wrkPath) delete load._cpuStart;
-    load.answered200 = answered200;
-    load.servedByServer = keptOverHttp;
-    if (wrkPath) load.ok = keptOverHttp;
-    await server.close();
-    server = undefined;
-    gc.stop();
+    // Served over HTTP = request-log rows 'served' written by the server process. The load
+    // generator saw fewer answers: the ones in flight when each of its runs stopped are served
+    // but not received (at most one per connection and run).
+    const servedByServer = (await count('report_requests', ['outcome', '=', 'served'])) - servedBefore;
+    load.receivedOk = load.ok ?? load.sent - load.errors;
+    load.ok = servedByServer;
+    load.servedNotReceived = servedByServer - load.receivedOk;
     result.http = {
+      server: `openbureau start (${serverProcess.flags.join(' ') || 'no Node flags'}, LOG_LEVEL=warn), pid of its own`,
       ...load,
       serverCpuSeconds,
       serverCpuPerReportMs: load.measured.count
         ? +((serverCpuSeconds * 1000) / load.measured.count).toFixed(3)
         : null,
-      serverEventLoopUtilization: serverElu,
-      serverGc: gc.between(httpFromMs, httpToMs),
+      serverPeakRssMB: serverProcess.peakRssMB(),
       loadAverage1m: { start: loadStart, end: loadavg()[0] },
     };
     log(
       `http: ${CLIENTS} clients, ${SECONDS} s: ${load.measured.reportsPerSecond} reports/s, ` +
         `p50 ${load.measured.p50Ms} ms, p99 ${load.measured.p99Ms} ms, max ${load.measured.maxMs} ms; ` +
-        `${load.ok} ok, ${load.errors} errors; server CPU ${serverCpuSeconds} s, event loop ${serverElu}`,
+        `${load.ok} served (${load.servedNotReceived} in flight at a stop), ${load.errors} errors; ` +
+        `server CPU ${serverCpuSeconds} s`,
     );
-    result.profileWindowsUs = { inProcess: inProcessWindow, http: httpWindow };
+    result.profileWindowsUs = { inProcess: inProcessWindow };
 
     // ---------------------------------------------------------------- verification
 
@@ -755,7 +738,9 @@ async function worker() {
       verify.reportsAdded === served &&
       verify.servedRequestsAdded === served &&
       load.errors === 0 &&
-      load.badBodies === 0;
+      load.badBodies === 0 &&
+      load.servedNotReceived >= 0 &&
+      load.servedNotReceived <= 2 * CLIENTS;
     result.verify = verify;
     result.databaseBytesAfter = await databaseBytes();
     result.memory = { processPeakRssMB: hwmMB(), rssAtEndMB: mb(process.memoryUsage.rss()) };
@@ -765,7 +750,6 @@ async function worker() {
         `${load.errors} HTTP errors: ${verify.ok ? 'OK' : 'FAILED'}`,
     );
   } finally {
-    if (server) await server.close().catch(() => {});
     await dispose();
   }
   writeFileSync(args.out, JSON.stringify(result, null, 2));
@@ -947,4 +931,78 @@ end
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Node flags of `npm start` (package.json), so the bench's server runs as an operator's does. */
+function startFlags() {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  return pkg.scripts.start.match(/--[a-z-]+=\S+/g) ?? [];
+}
+
+/**
+ * Starts `openbureau start --no-demo --port 0` on the bench's store and waits for its URL.
+ * Returns its URL, its CPU seconds so far (/proc), its peak RSS and a stop (SIGTERM) that waits
+ * for the exit.
+ */
+async function startServer({ dataDir, masterKey, engine, url, schema }) {
+  const flags = startFlags();
+  const bin = fileURLToPath(new URL('../bin/openbureau.js', import.meta.url));
+  const env = {
+    ...process.env,
+    OPENBUREAU_DATA_DIR: dataDir,
+    OPENBUREAU_MASTER_KEY: masterKey.toString('hex'),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
+  if (engine === 'postgres') {
+    const withSchema = new URL(url);
+    withSchema.searchParams.set('options', `-c search_path=${schema}`);
+    env.DATABASE_URL = withSchema.toString();
+  } else delete env.DATABASE_URL;
+  const child = spawn(process.execPath, [...flags, bin, 'start', '--no-demo', '--port', '0'], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const serverUrl = await new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (chunk) => {
+      out += chunk;
+      const m = out.match(/openbureau is running at (http:\/\/\S+)/);
+      if (m) {
+        child.stdout.off('data', onData);
+        child.stdout.resume();
+        resolve(m[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) =>
+      reject(new Error(`openbureau start exited with code ${code}: ${out.slice(-500)}`)),
+    );
+  });
+  const ticks = 100; // USER_HZ on Linux
+  const stat = () => readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  let peak = 0;
+  const sampler = setInterval(() => {
+    try {
+      const m = readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
+      if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+    } catch {}
+  }, 50);
+  return {
+    url: serverUrl,
+    flags,
+    cpuSeconds() {
+      const f = stat();
+      // fields 14 and 15 of /proc/PID/stat (utime, stime), here at index 11 and 12 after the name
+      return (Number(f[11]) + Number(f[12])) / ticks;
+    },
+    peakRssMB: () => +peak.toFixed(1),
+    async stop() {
+      clearInterval(sampler);
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }

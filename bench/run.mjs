@@ -215,7 +215,6 @@ function runReportWorker(engine, env) {
         const frames = /dist\/|kysely|better-sqlite3|pg\/|fastify|find-my-way|avvio|light-my-request|node:/;
         result.profile = {
           inProcess: summariseProfile(profileDir, result.profileWindowsUs.inProcess, frames),
-          http: summariseProfile(profileDir, result.profileWindowsUs.http, frames),
         };
       }
       resolve(result);
@@ -391,8 +390,8 @@ function printReportBench(results, skipped) {
       `${ms(h.p50Ms)} / ${ms(h.p90Ms)} / ${ms(h.p99Ms)}`,
       ms(h.maxMs),
       `${fmt(r.http.ok)} / ${fmt(r.http.errors)}`,
-      r.http.serverEventLoopUtilization,
-      `${r.memory.sampledPeakRssMB.setup} / ${Math.max(r.memory.sampledPeakRssMB.inProcess, r.memory.sampledPeakRssMB.http)}`,
+      (r.http.serverCpuSeconds / r.http.seconds).toFixed(2),
+      `${r.memory.sampledPeakRssMB.setup} / ${r.memory.sampledPeakRssMB.inProcess} / ${r.http.serverPeakRssMB}`,
       r.verify.ok
         ? `ok (${fmt(r.verify.inquiriesAdded)} inquiries = ${fmt(r.verify.reportsServed)} served)`
         : `FAILED (${fmt(r.verify.inquiriesAdded)} inquiries, ${fmt(r.verify.reportsServed)} served)`,
@@ -411,8 +410,8 @@ function printReportBench(results, skipped) {
       'HTTP p50/p90/p99 ms',
       'max ms',
       '200 / errors',
-      'server ELU',
-      'peak RSS MB setup / serving',
+      'server cores',
+      'peak RSS MB setup / in-proc / server',
       'verification',
     ],
     rows,
@@ -467,11 +466,10 @@ function printReportBench(results, skipped) {
           x.statement.slice(0, 110),
         ]),
     );
-    const g = r.http.serverGc;
     console.log(
-      `${r.engine}: HTTP: server CPU ${r.http.serverCpuSeconds} s over ${r.http.seconds} s ` +
-        `(${r.http.serverCpuPerReportMs} ms per report), GC ${g.count} pauses ${g.ms} ms (max ${g.maxMs}), ` +
-        `load client CPU ${r.http.clientCpuSeconds} s, ${fmt(r.http.meanResponseBytes)} bytes per answer`,
+      `${r.engine}: HTTP: ${r.http.server}; load ${r.http.generator ?? 'Node client'}; server CPU ` +
+        `${r.http.serverCpuSeconds} s over ${r.http.seconds} s (${r.http.serverCpuPerReportMs} ms per report), ` +
+        `${fmt(r.http.meanResponseBytes)} bytes per answer; ${r.http.servedNotReceived} served but in flight when a load run stopped`,
     );
     for (const [phase, p] of Object.entries(r.profile ?? {})) {
       if (!p) continue;

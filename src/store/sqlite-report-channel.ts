@@ -85,7 +85,10 @@ export function sqliteReportChannel(sqlitePath: string): SqliteReportChannel {
     return serving;
   }
 
+  let closed = false;
+
   async function ask(message: ToReportThread): Promise<FromReportThread & { ok: true }> {
+    if (closed) throw new Error('the report store is closed');
     const reply = await send(threads(), message);
     if (!reply.ok) throw new Error(reply.error);
     return reply;
@@ -102,6 +105,7 @@ export function sqliteReportChannel(sqlitePath: string): SqliteReportChannel {
       await ask({ id: nextId++, op: 'save', report });
     },
     async close() {
+      closed = true;
       const running = [serving, checkpointing].filter((t): t is Thread => t !== undefined);
       serving = undefined;
       checkpointing = undefined;

@@ -22,6 +22,8 @@ import type { FromReportThread, ReportThreadData, ToReportThread } from './sqlit
 export const MAX_GROUP_REQUESTS = 64;
 /** How often the checkpoint thread checkpoints the WAL. */
 export const CHECKPOINT_INTERVAL_MS = 200;
+/** WAL frames (pages of 4 KiB) past which the checkpoint thread makes the WAL start again: 8 MiB. */
+export const WAL_RESTART_FRAMES = 2_048;
 
 const SAVEPOINT = CompiledQuery.raw('savepoint report_item');
 const RELEASE = CompiledQuery.raw('release report_item');
@@ -113,7 +115,12 @@ async function checkpoint(sqlitePath: string): Promise<void> {
   if (!sqlite) throw new Error('invariant: the checkpoint thread needs an SQLite store');
   const timer = setInterval(() => {
     try {
-      sqlite.pragma('wal_checkpoint(PASSIVE)');
+      const [result] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+      // Under steady load the writer never begins at a moment when the WAL is wholly checkpointed,
+      // so the WAL would never start again from its beginning and would grow without end. Past
+      // WAL_RESTART_FRAMES, a RESTART checkpoint waits for readers to leave the WAL (microseconds:
+      // every read is one statement) so that the next commit writes from its start.
+      if (result && result.log >= WAL_RESTART_FRAMES) sqlite.pragma('wal_checkpoint(RESTART)');
     } catch {
       // A busy database is checkpointed next time.
     }

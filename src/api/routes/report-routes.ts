@@ -53,8 +53,18 @@ function sendHtml(reply: FastifyReply, report: CreditReport) {
     .send(renderReportHtml(report));
 }
 
+/** How long closing the server waits for report pulls still running (their clients may be gone). */
+export const REPORT_DRAIN_TIMEOUT_MS = 30_000;
+
 export const reportRoutes: FastifyPluginAsync<ReportRouteOptions> = async (app, options) => {
   const { cipher } = options;
+  // A pull records its inquiry, then keeps its report: closing the server must not close the
+  // store between the two, even for a pull whose client has gone. onClose waits for them.
+  let pullsRunning = 0;
+  app.addHook('onClose', async () => {
+    const deadline = Date.now() + REPORT_DRAIN_TIMEOUT_MS;
+    while (pullsRunning > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+  });
 
   app.post(
     '/v1/reports',
@@ -82,13 +92,19 @@ export const reportRoutes: FastifyPluginAsync<ReportRouteOptions> = async (app, 
     async (request, reply) => {
       const body = request.body as { id_number: string; name: string; purpose: string; consent_id: string };
       const lender = caller(request);
-      const outcome = await pullReport(options.reportDeps, {
-        lender,
-        idNumber: body.id_number,
-        name: body.name,
-        purpose: body.purpose,
-        consentId: body.consent_id,
-      });
+      pullsRunning += 1;
+      let outcome: Awaited<ReturnType<typeof pullReport>>;
+      try {
+        outcome = await pullReport(options.reportDeps, {
+          lender,
+          idNumber: body.id_number,
+          name: body.name,
+          purpose: body.purpose,
+          consentId: body.consent_id,
+        });
+      } finally {
+        pullsRunning -= 1;
+      }
       if (!outcome.ok) {
         if (outcome.refusal === 'invalid_request')
           return reply.code(400).send({ error: 'invalid_request', message: outcome.message });
