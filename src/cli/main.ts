@@ -12,6 +12,7 @@ type OptionsSpec = NonNullable<ParseArgsConfig['options']>;
 
 import { furnishCommand } from './furnish-command.js';
 import { institutionCommand } from './institution-command.js';
+import { metro2Command } from './metro2-command.js';
 import { reportCommand } from './report-command.js';
 import { migrateCommand, startCommand } from './start-command.js';
 
@@ -27,6 +28,11 @@ Usage:
                                                        furnish a JSON Lines file (split into batches as needed)
   openbureau report --id ID --name NAME --as LENDER [--purpose 02] (--consent ID | --demo-consent) [--json]
                                                        pull a credit report as a lender and print it
+  openbureau metro2 validate FILE [--json] [--unwrap] [--today YYYY-MM-DD]
+                                                       check a Metro 2 file (or its JSON): exit 0 valid, 1 errors, 2 unreadable
+  openbureau metro2 convert IN OUT [--unwrap] [--compute-trailer]
+                                                       Metro 2 to JSON or JSON to Metro 2 (by content; gzip input read)
+  openbureau metro2 print FILE [--unwrap]              list a Metro 2 file record by record with its findings
 
 Environment: DATABASE_URL (PostgreSQL; default embedded SQLite under OPENBUREAU_DATA_DIR, ./data),
 OPENBUREAU_MASTER_KEY, OPENBUREAU_KEY_FILE, HOST, PORT, OPENBUREAU_JURISDICTION (CN), LOG_LEVEL.
@@ -45,6 +51,8 @@ export async function main(argv: string[]): Promise<number> {
       return furnishCommand(rest);
     case 'report':
       return reportCommand(rest);
+    case 'metro2':
+      return metro2Command(rest);
     case undefined:
     case 'help':
     case '--help':

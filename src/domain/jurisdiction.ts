@@ -8,6 +8,7 @@
  */
 import type { Currency } from './codes.js';
 import { checkResidentId } from './resident-id.js';
+import { checkSsn } from './ssn.js';
 
 /** What a national ID check says: the normalised ID and what it embeds, or the problem. */
 export type NationalIdCheck =
@@ -16,7 +17,7 @@ export type NationalIdCheck =
 
 export interface JurisdictionProfile {
   /** ISO 3166 country code. */
-  readonly code: 'CN';
+  readonly code: 'CN' | 'US';
   readonly name: string;
   readonly defaultCurrency: Currency;
   readonly nationalId: {
@@ -29,8 +30,15 @@ export interface JurisdictionProfile {
   /** Shape of a mobile number as furnished. */
   readonly mobilePattern: RegExp;
   readonly mobileDescription: string;
-  /** Negative data is no longer shown this many years after the negative event ended. */
+  /** Negative data is no longer shown this many years after its clock starts (see negativeDataClock). */
   readonly negativeDataRetention_years: number;
+  /**
+   * When the retention clock starts: when the negative event ended (China), or at the date of
+   * first delinquency, plus `negativeDataClockOffset_days` for collections and charge-offs (US
+   * FCRA 605(c): 180 days).
+   */
+  readonly negativeDataClock: 'event_end' | 'first_delinquency';
+  readonly negativeDataClockOffset_days: number;
   /** Days within which the bureau must answer an objection. */
   readonly disputeReply_days: number;
   /** Free reports a person may pull on themselves per calendar year. */
@@ -54,11 +62,40 @@ export const CHINA_PROFILE: JurisdictionProfile = {
   mobilePattern: /^1[3-9]\d{9}$/,
   mobileDescription: 'an 11-digit mainland mobile number starting with 13-19',
   negativeDataRetention_years: 5,
+  negativeDataClock: 'event_end',
+  negativeDataClockOffset_days: 0,
   disputeReply_days: 20,
   freeSelfReportsPerYear: 2,
 };
 
-const PROFILES = { CN: CHINA_PROFILE } as const;
+/** United States: FCRA (15 U.S.C. 1681); Metro 2 furnishers link persons by SSN. */
+export const US_PROFILE: JurisdictionProfile = {
+  code: 'US',
+  name: 'United States',
+  defaultCurrency: 'USD',
+  nationalId: {
+    type: 'ssn',
+    label: 'Social Security Number (9 digits)',
+    check(raw) {
+      const result = checkSsn(raw);
+      return result.ok
+        ? { ok: true, id: result.id }
+        : { ok: false, problem: result.problem, message: result.message };
+    },
+  },
+  mobilePattern: /^\d{10}$/,
+  mobileDescription: 'a 10-digit US telephone number',
+  // FCRA 605(a): 7 years; for collections and charge-offs from the date of first delinquency + 180 days.
+  negativeDataRetention_years: 7,
+  negativeDataClock: 'first_delinquency',
+  negativeDataClockOffset_days: 180,
+  // FCRA 611(a)(1): reinvestigate within 30 days.
+  disputeReply_days: 30,
+  // FCRA 612(a): one free disclosure per 12 months from each nationwide bureau.
+  freeSelfReportsPerYear: 1,
+};
+
+const PROFILES = { CN: CHINA_PROFILE, US: US_PROFILE } as const;
 export type JurisdictionCode = keyof typeof PROFILES;
 
 /** The profile for a country code; throws on an unknown code (fail fast on bad configuration). */
