@@ -10,7 +10,7 @@
  *
  *   npm run bench                                  # build, then both benchmarks on both engines
  *   BENCH_ENGINES=sqlite npm run bench             # one engine
- *   BENCH_ONLY=report npm run bench                # one benchmark (furnish or report)
+ *   BENCH_ONLY=report npm run bench                # some benchmarks (furnish, report, metro2)
  *   BENCH_CPU_PROF=1 npm run bench                 # also --cpu-prof each worker and summarise
  *   BENCH_ACCOUNTS=10000 BENCH_MONTHS=4 npm run bench   # a quick furnishing run
  *   BENCH_REPORT_PERSONS=10000 BENCH_REPORT_SECONDS=5 npm run bench   # a quick report run
@@ -19,7 +19,7 @@
  * when unreachable. Exit code 1 when a run fails or its verification does not hold; a missed
  * target is reported, and fails the run only with BENCH_STRICT=1.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -38,9 +38,17 @@ const TARGETS = {
 };
 /** Report targets: SQLite only (PostgreSQL is measured the same way, without a target). */
 const REPORT_TARGETS = { sqlite: { inProcessP99Ms: 10, httpReportsPerSecond: 2_000 } };
-const only = process.env.BENCH_ONLY ?? 'furnish,report';
-if (!/^(furnish|report)(,(furnish|report))?$/.test(only))
-  throw new Error(`BENCH_ONLY: expected furnish, report or both, got '${only}'`);
+/**
+ * Benchmarks that are scripts of their own (one JSON line on stdout, with `targets` and `met`),
+ * run after the engine benchmarks: name -> script and title.
+ */
+const STANDALONE = {
+  metro2: { script: 'metro2-validate.mjs', title: 'Metro 2 validation (streaming, every rule), one core' },
+};
+const KNOWN = ['furnish', 'report', ...Object.keys(STANDALONE)];
+const only = process.env.BENCH_ONLY ?? KNOWN.join(',');
+if (!only.split(',').every((name) => KNOWN.includes(name)))
+  throw new Error(`BENCH_ONLY: expected a comma-separated list of ${KNOWN.join(', ')}, got '${only}'`);
 const engines = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',').map((e) => e.trim());
 const profiling = process.env.BENCH_CPU_PROF === '1';
 const RSS_SAMPLE_MS = 50;
@@ -571,7 +579,43 @@ async function main() {
     failed ||= results.some((r) => r.error || !r.verify?.ok);
     missed ||= results.some((r) => r.targets && (!r.targets.p99Ok || !r.targets.rpsOk));
   }
+  for (const [name, { script, title }] of Object.entries(STANDALONE)) {
+    if (!only.split(',').includes(name)) continue;
+    console.log(`\n== ${title}\n`);
+    const result = runStandalone(script);
+    writeJson(`${name}.json`, { benchmark: name, date, machine: info, result });
+    if (result.error) {
+      console.log(`  FAILED: ${result.error}`);
+      failed = true;
+      continue;
+    }
+    for (const [key, value] of Object.entries(result))
+      if (typeof value !== 'object') console.log(`  ${key}: ${value}`);
+    const targets = Object.entries(result.targets ?? {})
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    console.log(`  targets (${targets}): ${result.met ? 'met' : 'MISSED'}`);
+    missed ||= result.met === false;
+  }
   if (failed || (missed && process.env.BENCH_STRICT === '1')) process.exitCode = 1;
+}
+
+/** Runs a standalone bench script (stderr shown as it goes); its last stdout line is its JSON result. */
+function runStandalone(script) {
+  const run = spawnSync(process.execPath, ['--expose-gc', join(here, script)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const last = run.stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    const result = JSON.parse(last);
+    return run.status === 0 || result.met === false
+      ? result
+      : { ...result, error: `exit code ${run.status}` };
+  } catch {
+    return { error: `exit code ${run.status}, no JSON result: ${last.slice(0, 300)}` };
+  }
 }
 
 await main();
