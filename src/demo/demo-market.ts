@@ -428,6 +428,36 @@ function positiveInteger(value: number, name: string, min: number): number {
  *   generateDemoMarket({ seed: 1, persons: 300, asOfMonth: '2025-12' }).stats.persons // 300
  */
 export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
+  const linesByFurnisher = new Map<string, string[]>(FURNISHERS.map((f) => [f.code, []]));
+  const chunks = demoMarketChunks(options, Number.MAX_SAFE_INTEGER);
+  for (;;) {
+    const next = chunks.next();
+    if (next.done) return { ...next.value, linesByFurnisher };
+    for (const [code, lines] of next.value) {
+      const all = linesByFurnisher.get(code)!;
+      for (const line of lines) all.push(line);
+    }
+  }
+}
+
+/** Persons generated before their lines are handed over, by default (bounded memory). */
+export const DEMO_CHUNK_PERSONS = 20_000;
+
+/**
+ * The demo market in chunks of `chunkPersons` persons: yields each chunk's JSON Lines per
+ * furnisher (the same lines, in the same order per furnisher, as generateDemoMarket), and returns
+ * the institutions, showcase and stats. Memory holds one chunk's lines at a time.
+ *
+ * @example
+ *   const chunks = demoMarketChunks({ persons: 1_000_000, asOfMonth: '2026-10' });
+ *   for (let c = chunks.next(); !c.done; c = chunks.next()) furnish(c.value);
+ */
+export function* demoMarketChunks(
+  options: DemoMarketOptions,
+  chunkPersons: number = DEMO_CHUNK_PERSONS,
+): Generator<Map<string, string[]>, Omit<DemoMarket, 'linesByFurnisher'>, void> {
+  if (!Number.isInteger(chunkPersons) || chunkPersons < 1)
+    throw new RangeError('demoMarketChunks: chunkPersons must be a positive integer');
   const seed = options.seed ?? 1;
   if (!Number.isFinite(seed)) throw new RangeError('generateDemoMarket: seed must be a finite number');
   const persons = positiveInteger(options.persons ?? 10_000, 'persons', 1);
@@ -457,7 +487,8 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
   }
 
   const planner = new AccountPlanner(window);
-  const linesByFurnisher = new Map<string, string[]>(FURNISHERS.map((f) => [f.code, []]));
+  const emptyChunk = () => new Map<string, string[]>(FURNISHERS.map((f) => [f.code, []]));
+  let linesByFurnisher = emptyChunk();
   const usedIds = new Set<string>();
   const stats = { persons, accounts: 0, monthRecords: 0, identityRecords: 0 };
   const shares = FURNISHERS.map((f) => f.share);
@@ -533,11 +564,14 @@ export function generateDemoMarket(options: DemoMarketOptions): DemoMarket {
     if (p === showcaseMulti)
       multiLender = { idNumber: person.idNumber, name: person.name, lenders: reported.length };
     if (p === showcaseDelinquent) delinquent = { idNumber: person.idNumber, name: person.name };
+    if ((p + 1) % chunkPersons === 0 || p === persons - 1) {
+      yield linesByFurnisher;
+      linesByFurnisher = emptyChunk();
+    }
   }
 
   return {
     institutions: DEMO_INSTITUTIONS.map((i) => ({ ...i, roles: [...i.roles] })),
-    linesByFurnisher,
     showcase: { multiLender: multiLender!, delinquent: delinquent! },
     stats,
   };

@@ -17,7 +17,7 @@ import { furnishBatch } from '../furnish/furnish-batch.js';
 import { splitIntoBatches } from '../furnish/split-batches.js';
 import { personHashes, pullReport } from '../report/pull-report.js';
 import { REPORT_LINK_VALIDITY_S, reportLink } from '../report/report-links.js';
-import { generateDemoMarket } from './demo-market.js';
+import { DEMO_INSTITUTIONS, demoMarketChunks } from './demo-market.js';
 
 export interface DemoKeys {
   institutions: {
@@ -112,7 +112,7 @@ export async function ensureDemoMarket(
   options.log(
     `building the demo market (${options.persons ?? DEMO_PERSONS} persons, ${DEMO_HISTORY_MONTHS} months to ${asOfMonth}) through the furnishing pipeline...`,
   );
-  const market = generateDemoMarket({
+  const chunks = demoMarketChunks({
     seed: 20260101,
     persons: options.persons ?? DEMO_PERSONS,
     months: DEMO_HISTORY_MONTHS,
@@ -120,12 +120,12 @@ export async function ensureDemoMarket(
   });
   const keys: DemoKeys['institutions'] = [];
   const ids = new Map<string, number>();
-  for (const inst of market.institutions) {
+  for (const inst of DEMO_INSTITUTIONS) {
     const created = await bureau.institutions.create({
       code: inst.code,
       name: inst.name,
       kind: inst.kind,
-      roles: inst.roles,
+      roles: [...inst.roles],
     });
     const apiKey = generateApiKey();
     await bureau.institutions.addKey(
@@ -134,25 +134,34 @@ export async function ensureDemoMarket(
       apiKey.slice(0, API_KEY_SHOWN_CHARS),
     );
     ids.set(inst.code, created.institutionId);
-    keys.push({ ...inst, apiKey });
+    keys.push({ ...inst, roles: [...inst.roles], apiKey });
   }
+  // Persons are generated and furnished a chunk at a time: memory holds one chunk's lines.
   let rejected = 0;
-  for (const [code, lines] of market.linesByFurnisher) {
-    const furnisherId = ids.get(code);
-    if (furnisherId === undefined) throw new Error(`demo: furnisher ${code} has no institution`);
-    const file = Buffer.from(lines.join('\n'));
-    for (const part of splitIntoBatches(file)) {
-      const result = await furnishBatch(bureau.furnishDeps, {
-        furnisherId,
-        batchId: `demo-${part.index}`,
-        body: part.body,
-      });
-      rejected += result.batch.rejected;
-      for (const f of result.findings.slice(0, 3))
-        options.log(`  demo reject ${code} line ${f.line}: ${f.rule} ${f.field} ${f.message}`);
+  const furnished = new Map<string, number>();
+  let chunk = 0;
+  let next = chunks.next();
+  for (; !next.done; next = chunks.next(), chunk++) {
+    for (const [code, lines] of next.value) {
+      if (lines.length === 0) continue;
+      const furnisherId = ids.get(code);
+      if (furnisherId === undefined) throw new Error(`demo: furnisher ${code} has no institution`);
+      const file = Buffer.from(lines.join('\n'));
+      for (const part of splitIntoBatches(file)) {
+        const result = await furnishBatch(bureau.furnishDeps, {
+          furnisherId,
+          batchId: chunk === 0 ? `demo-${part.index}` : `demo-c${chunk}-${part.index}`,
+          body: part.body,
+        });
+        rejected += result.batch.rejected;
+        for (const f of result.findings.slice(0, 3))
+          options.log(`  demo reject ${code} line ${f.line}: ${f.rule} ${f.field} ${f.message}`);
+      }
+      furnished.set(code, (furnished.get(code) ?? 0) + lines.length);
     }
-    options.log(`  ${code}: ${lines.length} records furnished`);
   }
+  const market = next.value;
+  for (const [code, n] of furnished) options.log(`  ${code}: ${n} records furnished`);
   const demo: DemoKeys = {
     institutions: keys,
     showcase: market.showcase,

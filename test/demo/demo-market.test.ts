@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { instalmentSchedule } from '../../src/demo/demo-accounts.js';
-import { generateDemoMarket } from '../../src/demo/demo-market.js';
+import { demoMarketChunks, generateDemoMarket } from '../../src/demo/demo-market.js';
 import { addMonths, isCalendarDate, monthOf, todayUtc } from '../../src/domain/calendar.js';
 import { CHINA_PROFILE } from '../../src/domain/jurisdiction.js';
 import { checkResidentId } from '../../src/domain/resident-id.js';
@@ -329,4 +329,20 @@ test('a market with the as-of month of today clamps reported_on to today', () =>
     assert.ok((record.reported_on as string) <= '2025-03-02');
     if (record.kind === 'account') assert.ok((record.open_date as string) <= '2025-03-02');
   }
+});
+
+test('in chunks: the same lines per furnisher, in the same order, and the same stats', () => {
+  const options = { seed: 7, persons: 1_234, asOfMonth: '2026-10', today: '2026-11-26' };
+  const whole = generateDemoMarket(options);
+  const joined = new Map<string, string[]>();
+  const chunks = demoMarketChunks(options, 100);
+  let count = 0;
+  let next = chunks.next();
+  for (; !next.done; next = chunks.next(), count++)
+    for (const [code, lines] of next.value) joined.set(code, [...(joined.get(code) ?? []), ...lines]);
+  assert.equal(count, 13, '1,234 persons in chunks of 100');
+  assert.deepEqual(joined, whole.linesByFurnisher);
+  assert.deepEqual(next.value.stats, whole.stats);
+  assert.deepEqual(next.value.showcase, whole.showcase);
+  assert.throws(() => demoMarketChunks(options, 0).next(), /chunkPersons/);
 });
