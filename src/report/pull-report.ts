@@ -56,16 +56,44 @@ export function personHashes(cipher: PiiCipher, normalizedId: string, name: stri
   };
 }
 
-export async function pullReport(deps: ReportDeps, pull: ReportPull): Promise<ReportOutcome> {
+/** A request that passed the consent gate: what the file read and the inquiry need. */
+export interface GatePassed {
+  ok: true;
+  now: Date;
+  at: string;
+  /** The normalised ID number. */
+  idNumber: string;
+  idHash: string;
+  purpose: InquiryReason;
+  lenderId: number;
+}
+
+export type GateRefused = Extract<ReportOutcome, { ok: false }>;
+
+/**
+ * The gate every consent-gated query passes (reports, pre-lending checks): the ID number is
+ * checked, the purpose is an inquiry reason (and one of `purposes` when given), and the consent
+ * covers this lender, person, purpose and instant. A refusal is logged and says nothing about
+ * whether the bureau knows the person.
+ *
+ * @example
+ *   const gate = await consentGate(deps, pull);
+ *   if (!gate.ok) return gate;
+ */
+export async function consentGate(
+  deps: ReportDeps,
+  pull: ReportPull,
+  purposes?: readonly InquiryReason[],
+): Promise<GatePassed | GateRefused> {
   const now = deps.now?.() ?? new Date();
   const at = now.toISOString();
   const checked = deps.profile.nationalId.check(pull.idNumber, at.slice(0, 10));
   if (!checked.ok) return { ok: false, refusal: 'invalid_request', message: `id_number: ${checked.message}` };
-  if (!isInquiryReason(pull.purpose))
+  if (!isInquiryReason(pull.purpose) || (purposes && !purposes.includes(pull.purpose)))
     return {
       ok: false,
       refusal: 'invalid_request',
-      message: 'purpose: expected an inquiry reason code such as 02',
+      message: `purpose: expected an inquiry reason code such as ${purposes ? purposes.join(', ') : '02'}`,
     };
   const purpose: InquiryReason = pull.purpose;
   const { idHash, nameHash } = personHashes(deps.cipher, checked.id, pull.name);
@@ -85,6 +113,14 @@ export async function pullReport(deps: ReportDeps, pull: ReportPull): Promise<Re
     });
     return { ok: false, refusal, message: CONSENT_REFUSALS[refusal] };
   }
+  return { ok: true, now, at, idNumber: checked.id, idHash, purpose, lenderId };
+}
+
+export async function pullReport(deps: ReportDeps, pull: ReportPull): Promise<ReportOutcome> {
+  const gate = await consentGate(deps, pull);
+  if (!gate.ok) return gate;
+  const { now, at, idHash, purpose, lenderId } = gate;
+  const checked = { id: gate.idNumber };
 
   const reportNumber = newReportNumber(now);
   const sealed = await deps.store.readFileAndRecord({
