@@ -120,7 +120,16 @@ export const CREDIT_REPORT_SCHEMA = obj({
         },
         true,
       ),
-      grid: { type: 'array', items: obj({ month: str, code: str }) },
+      gridFrom: {
+        type: ['string', 'null'],
+        description: 'The first month of the grid (YYYY-MM); null when the grid is empty.',
+      },
+      grid: {
+        type: 'string',
+        maxLength: 60,
+        description:
+          "The 60-month repayment grid, oldest first, one character per month from gridFrom: a status code (N, 1-7, C, G, D, Z, *, #, B, M), '/' before the account opened, '-' when the month was not reported.",
+      },
     }),
   },
   inquiries: {

@@ -81,7 +81,9 @@ export async function reportCommand(args: string[]): Promise<number> {
       return outcome.refusal === 'invalid_request' ? 2 : 3;
     }
     process.stdout.write(
-      values.json ? `${JSON.stringify(outcome.report, null, 2)}\n` : renderReportText(outcome.report),
+      values.json
+        ? `${JSON.stringify(JSON.parse(outcome.json), null, 2)}\n`
+        : renderReportText(outcome.report),
     );
     return 0;
   });

@@ -17,6 +17,7 @@ import type { PiiCipher } from '../identity/pii-cipher.js';
 import { buildCreditReport } from './build-credit-report.js';
 import { openPersonFile } from './open-person-file.js';
 import type { ReportStore } from './ports.js';
+import { reportJson } from './report-json.js';
 import type { CreditReport } from './report-types.js';
 
 export interface ReportDeps {
@@ -140,7 +141,7 @@ export async function pullReport(deps: ReportDeps, pull: ReportPull): Promise<Re
     },
     deps.profile,
   );
-  const json = JSON.stringify(report);
+  const json = reportJson(report);
   await deps.store.saveReport({ lenderId, reportNumber, at, bodyEnc: deps.cipher.encrypt(json) });
   return { ok: true, report, json };
 }

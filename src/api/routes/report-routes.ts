@@ -15,6 +15,7 @@ import { INQUIRY_REASON_CODES } from '../../consent/inquiry-reasons.js';
 import type { PiiCipher } from '../../identity/pii-cipher.js';
 import { pullReport, type ReportDeps } from '../../report/pull-report.js';
 import { renderReportHtml } from '../../report/render-html.js';
+import { reportFromJson } from '../../report/report-json.js';
 import { REPORT_LINK_VALIDITY_S, reportLink, verifyReportLink } from '../../report/report-links.js';
 import type { CreditReport } from '../../report/report-types.js';
 import type { InstitutionRepository } from '../../store/institution-repository.js';
@@ -185,7 +186,7 @@ export const reportRoutes: FastifyPluginAsync<ReportRouteOptions> = async (app, 
         return reply
           .code(404)
           .send({ error: 'not_found', message: 'no report with this number for this lender' });
-      return sendHtml(reply, JSON.parse(cipher.decrypt(sealed)) as CreditReport);
+      return sendHtml(reply, reportFromJson(cipher.decrypt(sealed)));
     },
   );
 };
