@@ -58,7 +58,7 @@ export function fromParts(
   cipher: PiiCipher,
   profile: JurisdictionProfile,
 ): Bureau {
-  const reportStore = createReportStore(database);
+  const reportStore = createReportStore(database, cipher);
   return {
     config,
     database,

@@ -40,6 +40,9 @@ export interface PiiCipher {
   encrypt(value: string): string;
   /** Decrypts a sealed string; throws if it was tampered with, truncated or sealed under another key. */
   decrypt(sealed: string): string;
+  /** The key that opens sealed values, for a worker thread of this process (a KeyObject crosses
+   *  threads by postMessage); never logged, stored or sent anywhere else. */
+  readonly openingKey: KeyObject;
 }
 
 const MASTER_KEY_BYTES = 32;
@@ -114,42 +117,51 @@ export function createPiiCipher(masterKey: Buffer): PiiCipher {
       return VERSION_PREFIX + Buffer.concat([iv, tag, body]).toString('base64url');
     },
 
-    decrypt(sealed: string): string {
-      if (typeof sealed !== 'string') throw new TypeError('PII sealed value must be a string');
-      if (!sealed.startsWith(VERSION_PREFIX)) {
-        const dot = sealed.indexOf('.');
-        const version =
-          dot > 0 && dot <= 8 && /^v\d+$/.test(sealed.slice(0, dot)) ? sealed.slice(0, dot) : null;
-        throw new Error(
-          version === null
-            ? 'PII sealed value is not in a known format (expected "v1." prefix)'
-            : `PII sealed value has unsupported version ${version} (this build reads v1)`,
-        );
-      }
-      const encoded = sealed.slice(VERSION_PREFIX.length);
-      if (!BASE64URL.test(encoded)) throw new Error('PII sealed value is not valid base64url');
-      const raw = Buffer.from(encoded, 'base64url');
-      if (raw.length < IV_BYTES + TAG_BYTES || raw.toString('base64url') !== encoded) {
-        throw new Error('PII sealed value is truncated or malformed');
-      }
-      const iv = raw.subarray(0, IV_BYTES);
-      const tag = raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES);
-      const body = raw.subarray(IV_BYTES + TAG_BYTES);
-      const decipher = createDecipheriv('aes-256-gcm', encryptKey, iv, { authTagLength: TAG_BYTES });
-      decipher.setAuthTag(tag);
-      const head = decipher.update(body);
-      let tail: Buffer;
-      try {
-        tail = decipher.final();
-      } catch {
-        head.fill(0);
-        throw new Error(
-          'PII sealed value failed authentication: it was tampered with, corrupted, or sealed under a different master key',
-        );
-      }
-      return Buffer.concat([head, tail]).toString('utf8');
-    },
+    decrypt: (sealed: string): string => openSealed(encryptKey, sealed),
+    openingKey: encryptKey,
   };
+}
+
+/**
+ * Opens a sealed value with the encryption key (`PiiCipher.openingKey`): for a worker thread of
+ * this process that opens values read from the store. Same checks and errors as `decrypt`.
+ *
+ * @example
+ *   openSealed(cipher.openingKey, cipher.encrypt('张三')); // '张三'
+ */
+export function openSealed(encryptKey: KeyObject, sealed: string): string {
+  if (typeof sealed !== 'string') throw new TypeError('PII sealed value must be a string');
+  if (!sealed.startsWith(VERSION_PREFIX)) {
+    const dot = sealed.indexOf('.');
+    const version = dot > 0 && dot <= 8 && /^v\d+$/.test(sealed.slice(0, dot)) ? sealed.slice(0, dot) : null;
+    throw new Error(
+      version === null
+        ? 'PII sealed value is not in a known format (expected "v1." prefix)'
+        : `PII sealed value has unsupported version ${version} (this build reads v1)`,
+    );
+  }
+  const encoded = sealed.slice(VERSION_PREFIX.length);
+  if (!BASE64URL.test(encoded)) throw new Error('PII sealed value is not valid base64url');
+  const raw = Buffer.from(encoded, 'base64url');
+  if (raw.length < IV_BYTES + TAG_BYTES || raw.toString('base64url') !== encoded) {
+    throw new Error('PII sealed value is truncated or malformed');
+  }
+  const iv = raw.subarray(0, IV_BYTES);
+  const tag = raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES);
+  const body = raw.subarray(IV_BYTES + TAG_BYTES);
+  const decipher = createDecipheriv('aes-256-gcm', encryptKey, iv, { authTagLength: TAG_BYTES });
+  decipher.setAuthTag(tag);
+  const head = decipher.update(body);
+  let tail: Buffer;
+  try {
+    tail = decipher.final();
+  } catch {
+    head.fill(0);
+    throw new Error(
+      'PII sealed value failed authentication: it was tampered with, corrupted, or sealed under a different master key',
+    );
+  }
+  return Buffer.concat([head, tail]).toString('utf8');
 }
 
 /**

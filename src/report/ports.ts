@@ -50,7 +50,8 @@ export interface ReportStore {
   logRequest(entry: ReportRequestLog): Promise<void>;
   /**
    * In one transaction: reads the person's file (null: not on file), records the inquiry on it
-   * and logs the request as served. Identity values in the file come back sealed.
+   * and logs the request as served. Identity values come back opened (on SQLite by the report
+   * thread, which holds the key that opens them).
    */
   readFileAndRecord(request: ServeRequest): Promise<PersonFile | null>;
   /** Keeps the report served (committed before the report is answered). */

@@ -15,7 +15,6 @@ import { type InquiryReason, isInquiryReason } from '../consent/inquiry-reasons.
 import type { JurisdictionProfile } from '../domain/jurisdiction.js';
 import type { PiiCipher } from '../identity/pii-cipher.js';
 import { buildCreditReport } from './build-credit-report.js';
-import { openPersonFile } from './open-person-file.js';
 import type { ReportStore } from './ports.js';
 import { reportJson } from './report-json.js';
 import type { CreditReport } from './report-types.js';
@@ -124,13 +123,13 @@ export async function pullReport(deps: ReportDeps, pull: ReportPull): Promise<Re
   const checked = { id: gate.idNumber };
 
   const reportNumber = newReportNumber(now);
-  const sealed = await deps.store.readFileAndRecord({
+  const file = await deps.store.readFileAndRecord({
     idHash,
     inquiry: { at, institutionId: lenderId, reason: purpose, consentId: pull.consentId, reportNumber },
     log: { lenderId, at, idHash, purpose, consentId: pull.consentId, outcome: 'served', reportNumber },
   });
   const report = buildCreditReport(
-    sealed && openPersonFile(sealed, (s) => deps.cipher.decrypt(s)),
+    file,
     {
       reportNumber,
       at,

@@ -6,9 +6,10 @@
  * transaction.
  *
  * @example
- *   const store = createReportStore(db);
+ *   const store = createReportStore(db, cipher);
  *   const file = await store.readFileAndRecord(request);
  */
+import type { PiiCipher } from '../identity/pii-cipher.js';
 import type { ReportRequestLog, ReportStore } from '../report/ports.js';
 import { createConsentRepository } from './consent-repository.js';
 import { type IdBlocks, idBlocks } from './id-blocks.js';
@@ -25,7 +26,7 @@ const reportBody = preparedQuery((db, lenderId: number, reportNumber: string) =>
     .where('report_number', '=', reportNumber),
 );
 
-export function createReportStore(store: BureauDatabase): ReportStore {
+export function createReportStore(store: BureauDatabase, cipher: PiiCipher): ReportStore {
   const consents = createConsentRepository(store);
   const ids = idBlocks();
   // SQLite serves on one connection: ids are allocated on it, outside any transaction of the caller.
@@ -36,7 +37,7 @@ export function createReportStore(store: BureauDatabase): ReportStore {
   };
   const threaded =
     store.engine === 'sqlite' && store.sqlitePath !== undefined && store.sqlitePath !== ':memory:'
-      ? sqliteReportChannel(store.sqlitePath)
+      ? sqliteReportChannel(store.sqlitePath, cipher.openingKey)
       : undefined;
   if (threaded) store.onClose(() => threaded.close());
 
@@ -50,7 +51,11 @@ export function createReportStore(store: BureauDatabase): ReportStore {
         inquiry: await ids.next('inquiry', allocate('inquiry')),
         request: await ids.next('report_request', allocate('report_request')),
       };
-      return store.db.transaction().execute((trx) => readFileAndRecord(trx, request, idBlocksOf(taken)));
+      return store.db
+        .transaction()
+        .execute((trx) =>
+          readFileAndRecord(trx, request, idBlocksOf(taken), (sealed) => cipher.decrypt(sealed)),
+        );
     },
     async saveReport(report) {
       if (threaded) return threaded.saveReport(report);

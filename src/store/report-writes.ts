@@ -70,9 +70,6 @@ const insertReport = preparedQuery(
     }),
 );
 
-/** Values are returned sealed: the caller opens them (see src/report/open-person-file.ts). */
-const sealedAsStored = (sealed: string) => sealed;
-
 /** Writes one request log row; its id must have been ensured in `ids`. */
 export async function writeRequestLog(
   db: Kysely<Database>,
@@ -93,16 +90,17 @@ export async function writeRequestLog(
 }
 
 /**
- * Inside the caller's transaction: reads the person's file, records the inquiry when the person
- * is on file, and logs the request as served. Ids for one inquiry and one log row must have been
+ * Inside the caller's transaction: reads the person's file (identity values opened with `open`),
+ * records the inquiry when the person is on file, and logs the request as served. Ids for one inquiry and one log row must have been
  * ensured in `ids`.
  */
 export async function readFileAndRecord(
   db: Kysely<Database>,
   request: ServeRequest,
   ids: IdBlocks,
+  open: (sealed: string) => string,
 ): Promise<PersonFile | null> {
-  const file = await readPersonFile(db, request.idHash, sealedAsStored);
+  const file = await readPersonFile(db, request.idHash, open);
   const q = request.inquiry;
   if (file)
     await insertInquiry.run(

@@ -5,10 +5,11 @@
  * starts a new one.
  *
  * @example
- *   const channel = sqliteReportChannel('./data/openbureau.sqlite');
+ *   const channel = sqliteReportChannel('./data/openbureau.sqlite', cipher.openingKey);
  *   const file = await channel.readFileAndRecord(request);
  *   await channel.close();
  */
+import type { KeyObject } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { SavedReport, ServeRequest } from '../report/ports.js';
 import type { PersonFile } from '../report/report-types.js';
@@ -42,13 +43,13 @@ function newThread(workerData: ReportThreadData): Worker {
   return new Worker(boot, { eval: true, workerData });
 }
 
-export function sqliteReportChannel(sqlitePath: string): SqliteReportChannel {
+export function sqliteReportChannel(sqlitePath: string, openingKey: KeyObject): SqliteReportChannel {
   let serving: Thread | undefined;
   let checkpointing: Thread | undefined;
   let nextId = 1;
 
   function start(role: ReportThreadData['role']): Thread {
-    const worker = newThread({ role, sqlitePath });
+    const worker = newThread(role === 'serve' ? { role, sqlitePath, openingKey } : { role, sqlitePath });
     worker.unref();
     const thread: Thread = { worker, pending: new Map() };
     worker.on('message', (reply: FromReportThread) => {

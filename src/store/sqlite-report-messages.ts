@@ -4,6 +4,7 @@
  * @example
  *   worker.postMessage({ id: 1, op: 'read', request } satisfies ToReportThread);
  */
+import type { KeyObject } from 'node:crypto';
 import type { SavedReport, ServeRequest } from '../report/ports.js';
 import type { PersonFile } from '../report/report-types.js';
 
@@ -20,4 +21,6 @@ export type FromReportThread =
 export interface ReportThreadData {
   role: 'serve' | 'checkpoint';
   sqlitePath: string;
+  /** The key that opens identity values (role 'serve'): the thread returns files opened. */
+  openingKey?: KeyObject;
 }

@@ -9,8 +9,10 @@
  * @example
  *   new Worker(new URL('./sqlite-report-thread.js', import.meta.url), { workerData: { role: 'serve', sqlitePath } });
  */
+import type { KeyObject } from 'node:crypto';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { CompiledQuery, type Kysely } from 'kysely';
+import { openSealed } from '../identity/pii-cipher.js';
 import { allocateIds } from './allocate-ids.js';
 import { idBlocks } from './id-blocks.js';
 import { openDatabase } from './open-database.js';
@@ -36,8 +38,10 @@ function requirePort(): MessagePort {
   return parentPort;
 }
 
-async function serve(sqlitePath: string): Promise<void> {
+async function serve(sqlitePath: string, openingKey: KeyObject | undefined): Promise<void> {
   const port = requirePort();
+  if (!openingKey) throw new Error('invariant: the report thread needs the key that opens identity values');
+  const open = (sealed: string) => openSealed(openingKey, sealed);
   const store = await openDatabase({ sqlitePath, sqliteWalAutocheckpointPages: 0 });
   const db: Kysely<Database> = store.db;
   const ids = idBlocks();
@@ -50,7 +54,7 @@ async function serve(sqlitePath: string): Promise<void> {
     try {
       let reply: FromReportThread;
       if (work.op === 'read')
-        reply = { id: work.id, ok: true, file: await readFileAndRecord(trx, work.request, ids) };
+        reply = { id: work.id, ok: true, file: await readFileAndRecord(trx, work.request, ids, open) };
       else {
         await writeReport(trx, work.report);
         reply = { id: work.id, ok: true };
@@ -136,5 +140,5 @@ async function checkpoint(sqlitePath: string): Promise<void> {
 }
 
 const data = workerData as ReportThreadData;
-if (data.role === 'serve') await serve(data.sqlitePath);
+if (data.role === 'serve') await serve(data.sqlitePath, data.openingKey);
 else await checkpoint(data.sqlitePath);

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
+import { createPiiCipher } from '../../src/identity/pii-cipher.js';
 import { allocateIds } from '../../src/store/allocate-ids.js';
 import { idBlocks } from '../../src/store/id-blocks.js';
 import { preparedQuery } from '../../src/store/prepared-query.js';
@@ -106,7 +107,7 @@ test('the SQLite report thread: a group of requests commits together, and one th
     t.skip('the report thread serves SQLite files only');
     return;
   }
-  const channel = sqliteReportChannel(store.sqlitePath);
+  const channel = sqliteReportChannel(store.sqlitePath, createPiiCipher(Buffer.alloc(32, 9)).openingKey);
   try {
     const report = (n: string) => ({
       lenderId: 1,
