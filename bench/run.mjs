@@ -10,7 +10,7 @@
  *
  *   npm run bench                                  # build, then both benchmarks on both engines
  *   BENCH_ENGINES=sqlite npm run bench             # one engine
- *   BENCH_ONLY=report npm run bench                # some benchmarks (furnish, report, metro2)
+ *   BENCH_ONLY=report npm run bench                # some benchmarks (furnish, report, metro2, dedupe)
  *   BENCH_CPU_PROF=1 npm run bench                 # also --cpu-prof each worker and summarise
  *   BENCH_ACCOUNTS=10000 BENCH_MONTHS=4 npm run bench   # a quick furnishing run
  *   BENCH_REPORT_PERSONS=10000 BENCH_REPORT_SECONDS=5 npm run bench   # a quick report run
@@ -44,6 +44,10 @@ const REPORT_TARGETS = { sqlite: { inProcessP99Ms: 10, httpReportsPerSecond: 2_0
  */
 const STANDALONE = {
   metro2: { script: 'metro2-validate.mjs', title: 'Metro 2 validation (streaming, every rule), one core' },
+  dedupe: {
+    script: 'dedupe.mjs',
+    title: 'Identity dedupe of a 1,000,000-record person file, and online linking',
+  },
 };
 const KNOWN = ['furnish', 'report', ...Object.keys(STANDALONE)];
 const only = process.env.BENCH_ONLY ?? KNOWN.join(',');

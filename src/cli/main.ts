@@ -11,6 +11,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 type OptionsSpec = NonNullable<ParseArgsConfig['options']>;
 
 import { furnishCommand } from './furnish-command.js';
+import { identityCommand } from './identity-command.js';
 import { institutionCommand } from './institution-command.js';
 import { metro2Command } from './metro2-command.js';
 import { reportCommand } from './report-command.js';
@@ -33,6 +34,8 @@ Usage:
   openbureau metro2 convert IN OUT [--unwrap] [--compute-trailer]
                                                        Metro 2 to JSON or JSON to Metro 2 (by content; gzip input read)
   openbureau metro2 print FILE [--unwrap]              list a Metro 2 file record by record with its findings
+  openbureau identity dedupe FILE.csv --id-column COL [--exclude COL ...] [--map COLUMN=ROLE ...] [--threshold W] --out OUT.csv
+                                                       link the rows of a person file that are one person (record_id,cluster_id)
 
 Environment: DATABASE_URL (PostgreSQL; default embedded SQLite under OPENBUREAU_DATA_DIR, ./data),
 OPENBUREAU_MASTER_KEY, OPENBUREAU_KEY_FILE, HOST, PORT, OPENBUREAU_JURISDICTION (CN), LOG_LEVEL.
@@ -51,6 +54,8 @@ export async function main(argv: string[]): Promise<number> {
       return furnishCommand(rest);
     case 'report':
       return reportCommand(rest);
+    case 'identity':
+      return identityCommand(rest);
     case 'metro2':
       return metro2Command(rest);
     case undefined:
