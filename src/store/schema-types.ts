@@ -232,6 +232,13 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
+export interface LenderPoliciesTable {
+  lender_id: number;
+  policy_json: string;
+  updated_at: string;
+  updated_by_key: string;
+}
+
 export interface Database {
   institutions: InstitutionsTable;
   api_keys: ApiKeysTable;
@@ -249,6 +256,7 @@ export interface Database {
   inquiries: InquiriesTable;
   report_requests: ReportRequestsTable;
   reports: ReportsTable;
+  lender_policies: LenderPoliciesTable;
   sequences: SequencesTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -110,6 +110,7 @@ export const TABLES: readonly (keyof Database)[] = [
   'inquiries',
   'report_requests',
   'reports',
+  'lender_policies',
   'sequences',
   'schema_migrations',
 ];

@@ -6,6 +6,7 @@
  */
 import { coreTables } from './001-core-tables.js';
 import { consentsAndInquiries } from './002-consents-and-inquiries.js';
+import { lenderPolicies } from './003-lender-policies.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [coreTables, consentsAndInquiries];
+export const MIGRATIONS: readonly Migration[] = [coreTables, consentsAndInquiries, lenderPolicies];
