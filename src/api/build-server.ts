@@ -16,6 +16,7 @@ import { consentRoutes } from './routes/consent-routes.js';
 import { furnishRoutes } from './routes/furnish-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { institutionRoutes } from './routes/institution-routes.js';
+import { prelendingRoutes } from './routes/prelending-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 
 /** Request bodies of JSON routes (batches have their own, larger limit). */
@@ -99,6 +100,10 @@ export async function buildServer(
     reportDeps: bureau.reportDeps,
     institutions: bureau.institutions,
     cipher: bureau.cipher,
+  });
+  await app.register(prelendingRoutes, {
+    deps: { report: bureau.reportDeps, policyOf: async (id) => (await bureau.policies.get(id))?.policy },
+    policies: bureau.policies,
   });
   await app.ready();
   return app;

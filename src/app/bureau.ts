@@ -15,6 +15,10 @@ import { type BatchRepository, createBatchRepository } from '../store/batch-repo
 import { type ConsentRepository, createConsentRepository } from '../store/consent-repository.js';
 import { createFurnishStore } from '../store/furnish-repository.js';
 import { createInstitutionRepository, type InstitutionRepository } from '../store/institution-repository.js';
+import {
+  createLenderPolicyRepository,
+  type LenderPolicyRepository,
+} from '../store/lender-policy-repository.js';
 import { migrate } from '../store/migrate.js';
 import { type BureauDatabase, openDatabase } from '../store/open-database.js';
 import { createReportStore } from '../store/report-store.js';
@@ -30,6 +34,8 @@ export interface Bureau {
   readonly furnishDeps: FurnishDeps;
   readonly consents: ConsentRepository;
   readonly reportDeps: ReportDeps;
+  /** Lenders' own pre-lending policies. */
+  readonly policies: LenderPolicyRepository;
   close(): Promise<void>;
 }
 
@@ -69,6 +75,7 @@ export function fromParts(
     furnishDeps: { store: createFurnishStore(database), cipher, profile },
     consents: createConsentRepository(database),
     reportDeps: { store: reportStore, cipher, profile },
+    policies: createLenderPolicyRepository(database),
     close: () => database.close(),
   };
 }

@@ -1,0 +1,79 @@
+/**
+ * The shopping rule: a person comparing offers for one product applies to several lenders within
+ * a few days, and that is one need for credit, not several (DOMAIN.md section 6: 14-45 days).
+ *
+ * Rule (per window and institution group, over the hard inquiries in them): take the inquiries of
+ * one product kind oldest first. The first is counted. A later one is a repeat when it is less
+ * than `shoppingWindow_days` x 24 h after the last counted one (`at - counted.at < window`), from
+ * any institution; otherwise it is counted and becomes the last counted one. Exactly
+ * `shoppingWindow_days` after a counted inquiry is counted anew. A window of 0 days counts every
+ * inquiry. Product kinds are counted apart, and the counts added.
+ *
+ * The count is the fewest shopping windows that cover every inquiry (the greedy cover is the
+ * smallest), so adding an inquiry never lowers it.
+ *
+ * Distinct institutions with the rule: the number of distinct institutions that made a hard
+ * inquiry, but never more than the shopping-adjusted count (each shopping episode counts as at
+ * most one institution). Also never lowered by adding an inquiry.
+ *
+ * @example
+ *   const day = 86_400_000;
+ *   shoppingCount([{ ms: 0, product: 'loan', institution: 'A' }, { ms: 3 * day, product: 'loan', institution: 'B' }], 14)
+ *   // 1: B's application 3 days after A's is a repeat
+ */
+
+import type { InquiryProductKind } from './inquiry-products.js';
+import { DAY_ms } from './time-windows.js';
+
+/** Default shopping window, in days (FICO uses 14 to 45; 14 is the strictest). */
+export const SHOPPING_WINDOW_DEFAULT_days = 14;
+
+/** A hard inquiry as the shopping rule sees it. */
+export interface ShoppingInquiry {
+  /** Instant, ms since the epoch. */
+  ms: number;
+  product: InquiryProductKind;
+  /** Institution code. */
+  institution: string;
+}
+
+/**
+ * The number of hard inquiries counted under the shopping rule (see the module comment).
+ *
+ * @example
+ *   shoppingCount([], 14) // 0
+ */
+export function shoppingCount(inquiries: readonly ShoppingInquiry[], shoppingWindow_days: number): number {
+  const windowMs = shoppingWindow_days * DAY_ms;
+  const byProduct = new Map<InquiryProductKind, number[]>();
+  for (const q of inquiries) {
+    const list = byProduct.get(q.product);
+    if (list) list.push(q.ms);
+    else byProduct.set(q.product, [q.ms]);
+  }
+  let counted = 0;
+  for (const times of byProduct.values()) {
+    times.sort((a, b) => a - b);
+    let anchor = Number.NEGATIVE_INFINITY;
+    for (const ms of times) {
+      if (ms - anchor < windowMs) continue;
+      anchor = ms;
+      counted += 1;
+    }
+  }
+  return counted;
+}
+
+/**
+ * Distinct institutions among the inquiries, at most the shopping-adjusted count.
+ *
+ * @example
+ *   shoppingDistinctInstitutions([{ ms: 0, product: 'loan', institution: 'A' }, { ms: 0, product: 'loan', institution: 'B' }], 14) // 1
+ */
+export function shoppingDistinctInstitutions(
+  inquiries: readonly ShoppingInquiry[],
+  shoppingWindow_days: number,
+): number {
+  const distinct = new Set(inquiries.map((q) => q.institution)).size;
+  return Math.min(distinct, shoppingCount(inquiries, shoppingWindow_days));
+}
