@@ -27,9 +27,7 @@ import { INDICATOR_WINDOWS } from './time-windows.js';
 /** Where the document lives, relative to the repository root. */
 export const INDICATORS_DOC_PATH = 'docs/indicators.md';
 /** The command that rewrites it, run from the repository root. */
-export const REGENERATE_INDICATORS_DOC =
-  "node --import tsx -e \"import('./src/risk/indicators-markdown.ts').then((m) => " +
-  "require('node:fs').writeFileSync(m.INDICATORS_DOC_PATH, m.indicatorsMarkdown()))\"";
+export const REGENERATE_INDICATORS_DOC = 'node --import tsx scripts/write-docs.ts';
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
 const settingValue = (name: string, value: unknown) =>
