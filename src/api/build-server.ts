@@ -16,6 +16,7 @@ import { consentRoutes } from './routes/consent-routes.js';
 import { furnishRoutes } from './routes/furnish-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { institutionRoutes } from './routes/institution-routes.js';
+import { marketRoutes } from './routes/market-routes.js';
 import { prelendingRoutes } from './routes/prelending-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 
@@ -101,6 +102,7 @@ export async function buildServer(
     institutions: bureau.institutions,
     cipher: bureau.cipher,
   });
+  await app.register(marketRoutes, { market: bureau.market });
   await app.register(prelendingRoutes, {
     deps: { report: bureau.reportDeps, policyOf: async (id) => (await bureau.policies.get(id))?.policy },
     policies: bureau.policies,

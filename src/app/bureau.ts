@@ -19,6 +19,7 @@ import {
   createLenderPolicyRepository,
   type LenderPolicyRepository,
 } from '../store/lender-policy-repository.js';
+import { createMarketRepository, type MarketRepository } from '../store/market-repository.js';
 import { migrate } from '../store/migrate.js';
 import { type BureauDatabase, openDatabase } from '../store/open-database.js';
 import { createReportStore } from '../store/report-store.js';
@@ -34,6 +35,8 @@ export interface Bureau {
   readonly furnishDeps: FurnishDeps;
   readonly consents: ConsentRepository;
   readonly reportDeps: ReportDeps;
+  /** Market-wide aggregates (the regulator's overview). */
+  readonly market: MarketRepository;
   /** Lenders' own pre-lending policies. */
   readonly policies: LenderPolicyRepository;
   close(): Promise<void>;
@@ -76,6 +79,7 @@ export function fromParts(
     consents: createConsentRepository(database),
     reportDeps: { store: reportStore, cipher, profile },
     policies: createLenderPolicyRepository(database),
+    market: createMarketRepository(database),
     close: () => database.close(),
   };
 }
