@@ -124,5 +124,34 @@ function printDemo(
       "  (the second uses the demo's consent; put the consent_id the first returns in its place to use yours; add -H 'accept: text/html' for the page)",
     );
     if (reportPath) say(`the report page (signed link, valid 7 days): ${url}${reportPath}`);
+    const check = demo.prelending;
+    if (check) {
+      const p = check.proposal;
+      const checkBody = {
+        id_number: person.idNumber,
+        name: person.name,
+        purpose: '02',
+        consent_id: check.consentId,
+        proposal: {
+          product_kind: p.productKind,
+          amount_fen: p.amount_fen,
+          term_months: p.term_months,
+          repayment: p.repayment,
+        },
+        declared_income_fen: check.declaredIncome_fen,
+      };
+      say('');
+      say(
+        `a pre-lending check: may ${bank.code} lend the same borrower RMB ${(p.amount_fen / 100).toLocaleString('en-US')} more? (${check.verdict}: ${check.decidedBy.join(', ') || 'no rule against it'})`,
+      );
+      say(
+        `  curl -H 'Authorization: Bearer ${bank.apiKey}' -H 'content-type: application/json' -d '${JSON.stringify(checkBody)}' ${url}/v1/prelending-checks`,
+      );
+      say(`  the bank's own policy: curl -H 'Authorization: Bearer ${bank.apiKey}' ${url}/v1/lender-policy`);
+    }
+  }
+  if (regulator) {
+    say('the market, month by month (regulator):');
+    say(`  curl -H 'Authorization: Bearer ${regulator.apiKey}' '${url}/v1/market/overview?months=6'`);
   }
 }

@@ -17,6 +17,8 @@ import { furnishBatch } from '../furnish/furnish-batch.js';
 import { splitIntoBatches } from '../furnish/split-batches.js';
 import { personHashes, pullReport } from '../report/pull-report.js';
 import { REPORT_LINK_VALIDITY_S, reportLink } from '../report/report-links.js';
+import type { LenderPolicy } from '../risk/lender-policy.js';
+import { runPrelendingCheck } from '../risk/run-prelending-check.js';
 import { DEMO_INSTITUTIONS, demoMarketChunks } from './demo-market.js';
 
 export interface DemoKeys {
@@ -41,6 +43,65 @@ export interface DemoKeys {
   };
   /** A report pulled at build time on the multi-lender showcase person, by a bank, with its consent. */
   report?: { lenderCode: string; consentId: string; reportNumber: string };
+  /** A pre-lending check of the same person by the same bank, under the bank's demo policy. */
+  prelending?: {
+    lenderCode: string;
+    consentId: string;
+    proposal: typeof DEMO_PROPOSAL;
+    declaredIncome_fen: number[];
+    verdict: string;
+    decidedBy: string[];
+  };
+}
+
+/** The demo bank's own policy: at most 4 lenders once the credit is granted, no current delinquency. */
+export const DEMO_LENDER_POLICY: LenderPolicy = {
+  maxOpenLenders: 4,
+  maxHardInquiries1m: 3,
+  noCurrentDelinquency: true,
+};
+/** What the demo bank is asked to lend the showcase person: RMB 50,000 over 12 months. */
+export const DEMO_PROPOSAL = {
+  productKind: 'bank_internet_consumer',
+  amount_fen: 5_000_000,
+  term_months: 12,
+  repayment: 'equal_instalment',
+} as const;
+const DEMO_INCOME_fen = [18_000_000, 16_000_000, 15_000_000];
+
+/** Sets the bank's demo policy and checks the showcase person through the real path (an inquiry). */
+async function checkShowcasePerson(bureau: Bureau, demo: DemoKeys): Promise<DemoKeys['prelending']> {
+  if (!demo.report) return undefined;
+  const lender = await bureau.institutions.findByCode(demo.report.lenderCode);
+  if (!lender) return undefined;
+  await bureau.policies.put(
+    lender.institutionId,
+    DEMO_LENDER_POLICY as Record<string, unknown>,
+    new Date().toISOString(),
+    'demo',
+  );
+  const person = demo.showcase.multiLender;
+  const outcome = await runPrelendingCheck(
+    { report: bureau.reportDeps, policyOf: async (id) => (await bureau.policies.get(id))?.policy },
+    {
+      lender,
+      idNumber: person.idNumber,
+      name: person.name,
+      purpose: '02',
+      consentId: demo.report.consentId,
+      proposal: DEMO_PROPOSAL,
+      declaredIncome_fen: DEMO_INCOME_fen,
+    },
+  );
+  if (!outcome.ok) throw new Error(`demo: the showcase check was refused: ${outcome.refusal}`);
+  return {
+    lenderCode: lender.code,
+    consentId: demo.report.consentId,
+    proposal: DEMO_PROPOSAL,
+    declaredIncome_fen: DEMO_INCOME_fen,
+    verdict: outcome.result.verdict,
+    decidedBy: outcome.result.decidedBy,
+  };
 }
 
 /** Validity of the demo consent (about the longest a consent may be). */
@@ -168,6 +229,7 @@ export async function ensureDemoMarket(
     stats: { ...market.stats, rejected, seconds: Math.round((Date.now() - started) / 100) / 10 },
   };
   demo.report = await pullShowcaseReport(bureau, demo);
+  demo.prelending = await checkShowcasePerson(bureau, demo);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
   return demo;

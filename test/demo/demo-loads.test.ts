@@ -58,6 +58,12 @@ test('the demo market is furnished through the pipeline, nothing rejected, and r
     assert.equal(found?.code, inst.code, 'each printed demo key authenticates its institution');
   }
 
+  // The multi-lender showcase: its report was pulled, and the bank's check on it is declined.
+  assert.ok(first.report, 'the showcase report');
+  assert.equal(first.prelending?.verdict, 'decline');
+  assert.ok(first.prelending?.decidedBy.includes('LP-MAX-OPEN-LENDERS'), 'too many lenders');
+  assert.ok(first.showcase.multiLender.lenders >= 5, 'credit at 5 or more lenders');
+
   const batches = await count('batches');
   const again = await ensureDemoMarket(bureau, { log: () => {}, persons: 150 });
   assert.deepEqual(again?.institutions, first.institutions, 'the second start prints the same keys');
