@@ -6,6 +6,8 @@
  *   const profile = jurisdictionProfile('CN');
  *   profile.nationalId.check('11010519491231002X', '2026-01-01').ok // true
  */
+
+import { CHINA_OVERCREDIT_RULES, type OverCreditRules } from '../risk/overcredit-rules.js';
 import type { Currency } from './codes.js';
 import { checkResidentId } from './resident-id.js';
 import { checkSsn } from './ssn.js';
@@ -43,6 +45,8 @@ export interface JurisdictionProfile {
   readonly disputeReply_days: number;
   /** Free reports a person may pull on themselves per calendar year. */
   readonly freeSelfReportsPerYear: number;
+  /** Statutory over-credit limits the pre-lending check applies (null: the country sets none). */
+  readonly overCreditRules: OverCreditRules | null;
 }
 
 /** China: PBOC Credit Reporting Industry Regulation (2013) and Business Measures (2021). */
@@ -66,6 +70,7 @@ export const CHINA_PROFILE: JurisdictionProfile = {
   negativeDataClockOffset_days: 0,
   disputeReply_days: 20,
   freeSelfReportsPerYear: 2,
+  overCreditRules: CHINA_OVERCREDIT_RULES,
 };
 
 /** United States: FCRA (15 U.S.C. 1681); Metro 2 furnishers link persons by SSN. */
@@ -93,6 +98,8 @@ export const US_PROFILE: JurisdictionProfile = {
   disputeReply_days: 30,
   // FCRA 612(a): one free disclosure per 12 months from each nationwide bureau.
   freeSelfReportsPerYear: 1,
+  // Lenders' own policies apply; US law sets no per-person cap on consumer credit.
+  overCreditRules: null,
 };
 
 const PROFILES = { CN: CHINA_PROFILE, US: US_PROFILE } as const;

@@ -1,6 +1,6 @@
 /**
  * The over-credit limits of a jurisdiction, as data (DOMAIN.md section 5). China's are the
- * defaults of the pre-lending check; they belong in the jurisdiction profile, where they will move.
+ * over-credit rules of the China jurisdiction profile (src/domain/jurisdiction.ts).
  *
  * Sources: online microloans, CBIRC/PBOC draft rules of Nov 2020 (balance per person at one
  * lender at most RMB 300,000 and at most one third of the average annual income over 3 years;

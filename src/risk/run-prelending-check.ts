@@ -15,7 +15,7 @@ import { consentGate, type GateRefused, type ReportDeps, type ReportPull } from 
 import { computeIndicators, type Indicators } from './compute-indicators.js';
 import { declaredIncome } from './declared-income.js';
 import { checkLenderPolicy, type LenderPolicy } from './lender-policy.js';
-import { CHINA_OVERCREDIT_RULES, type OverCreditRules } from './overcredit-rules.js';
+import type { OverCreditRules } from './overcredit-rules.js';
 import { type PrelendingResult, prelendingCheck } from './prelending-check.js';
 import { checkProposedCredit, type ProposedCredit } from './proposed-credit.js';
 
@@ -26,7 +26,7 @@ export interface PrelendingDeps {
   report: ReportDeps;
   /** The lender's own policy, if it set one. */
   policyOf(lenderId: number): Promise<LenderPolicy | undefined>;
-  /** The jurisdiction's over-credit rules (default China's). */
+  /** Over-credit rules other than the jurisdiction profile's (tests). */
   rules?: OverCreditRules;
 }
 
@@ -54,7 +54,13 @@ export async function runPrelendingCheck(
     institutionKind: request.lender.kind,
     lenderCode: request.lender.code,
   };
-  const rules = deps.rules ?? CHINA_OVERCREDIT_RULES;
+  const rules = deps.rules ?? deps.report.profile.overCreditRules;
+  if (!rules)
+    return {
+      ok: false,
+      refusal: 'invalid_request',
+      message: `the ${deps.report.profile.name} profile has no over-credit rules: pre-lending checks are not offered`,
+    };
   // Bad input is refused before anything is read or recorded.
   try {
     checkProposedCredit(proposal);
