@@ -99,6 +99,20 @@ export const CREDIT_REPORT_SCHEMA = obj({
     },
     distinctOpenFurnishers: int,
     inquiries: { type: 'array', items: obj({ months: int, hard: int, soft: int, hardInstitutions: int }) },
+    multiLending: {
+      type: 'array',
+      description:
+        'Multi-lending indicators by window and institution group (docs/indicators.md), before this inquiry.',
+      items: obj({
+        window: str,
+        group: str,
+        hardInquiries: int,
+        inquiringInstitutions: int,
+        newAccounts: int,
+        newAccountInstitutions: int,
+        newAmountMinor: int,
+      }),
+    },
   }),
   accounts: {
     type: 'array',

@@ -15,6 +15,7 @@
  *   const report = buildCreditReport(file, request, CHINA_PROFILE);
  *   report.accounts[0].grid.at(-1)?.month // the last full month
  */
+
 import { INQUIRY_REASONS, type InquiryReason, isHardInquiry } from '../consent/inquiry-reasons.js';
 import { addMonths, daysInMonth, monthOf, monthsBetween } from '../domain/calendar.js';
 import {
@@ -25,6 +26,8 @@ import {
   type RepaymentStatus,
 } from '../domain/codes.js';
 import type { JurisdictionProfile } from '../domain/jurisdiction.js';
+import { computeIndicators } from '../risk/compute-indicators.js';
+import { windowedName } from '../risk/indicator-names.js';
 import type {
   AccountCategory,
   CategoryCount,
@@ -34,6 +37,7 @@ import type {
   FileMonth,
   GridCell,
   InquiryWindow,
+  MultiLendingRow,
   OverdueSummary,
   PersonalInformation,
   PersonFile,
@@ -495,6 +499,29 @@ function personalInformation(file: PersonFile): PersonalInformation {
   };
 }
 
+// ------------------------------------------------------------------------- multi-lending
+
+const ML_WINDOWS: readonly MultiLendingRow['window'][] = ['1m', '3m', '6m', '12m'];
+const ML_GROUPS: readonly MultiLendingRow['group'][] = ['all', 'bank', 'non_bank'];
+
+/** The multi-lending rows of the summary, from the indicators of src/risk (file as read). */
+function multiLending(file: PersonFile | null, at: string): MultiLendingRow[] {
+  const values = computeIndicators(file, at).values;
+  const rows: MultiLendingRow[] = [];
+  for (const window of ML_WINDOWS)
+    for (const group of ML_GROUPS)
+      rows.push({
+        window,
+        group,
+        hardInquiries: values[windowedName('inq_hard', window, group)] ?? 0,
+        inquiringInstitutions: values[windowedName('inq_inst', window, group)] ?? 0,
+        newAccounts: values[windowedName('acct_new', window, group)] ?? 0,
+        newAccountInstitutions: values[windowedName('acct_new_inst', window, group)] ?? 0,
+        newAmountMinor: values[windowedName('amt_new', window, group)] ?? 0,
+      });
+  return rows;
+}
+
 // ------------------------------------------------------------------------- the report
 
 /**
@@ -575,6 +602,7 @@ export function buildCreditReport(
       creditAndDebt: creditAndDebt(accountViews),
       distinctOpenFurnishers: openFurnishers.size,
       inquiries: inquiryWindows(inquiries, requestMs),
+      multiLending: multiLending(file, request.at),
     },
     accounts: accountViews.map((v) => v.report),
     inquiries: records.map((q) => q.view),

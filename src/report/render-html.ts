@@ -429,6 +429,21 @@ function renderInquiryWindows(summary: ReportSummary): SafeHtml {
 </table>`;
 }
 
+const GROUP_LABELS = { all: 'All institutions', bank: 'Banks', non_bank: 'Non-banks' } as const;
+
+function renderMultiLending(summary: ReportSummary): SafeHtml {
+  return html`<table class="data" id="summary-multi-lending">
+  <caption>Multi-lending, before this inquiry <span class="zh" lang="zh-CN">(多头借贷)</span></caption>
+  <thead><tr><th scope="col">Period</th><th scope="col">Institutions</th><th scope="col" class="num">Hard inquiries</th><th scope="col" class="num">Inquiring institutions</th><th scope="col" class="num">New accounts</th><th scope="col" class="num">Lenders of new accounts</th><th scope="col" class="num">Newly granted</th></tr></thead>
+  <tbody>
+    ${summary.multiLending.map(
+      (r) =>
+        html`<tr><th scope="row">Last ${r.window.replace('m', '')} month${r.window === '1m' ? '' : 's'}</th><td>${GROUP_LABELS[r.group]}</td><td class="num">${r.hardInquiries}</td><td class="num">${r.inquiringInstitutions}</td><td class="num">${r.newAccounts}</td><td class="num">${r.newAccountInstitutions}</td><td class="num">${money(r.newAmountMinor, 'CNY')}</td></tr>`,
+    )}
+  </tbody>
+</table>`;
+}
+
 function renderSummary(report: CreditReport): SafeHtml {
   const s = report.summary;
   return html`<section class="section" id="summary" data-section="summary" aria-labelledby="summary-title">
@@ -438,6 +453,7 @@ function renderSummary(report: CreditReport): SafeHtml {
   ${renderOverdueSummary(s)}
   ${renderCreditAndDebt(s)}
   ${renderInquiryWindows(s)}
+  ${renderMultiLending(s)}
 </section>`;
 }
 

@@ -277,6 +277,22 @@ function renderSummary(w: TextWriter, s: ReportSummary): void {
     [false, true, true, true],
   ))
     w.line(l);
+  w.line('Multi-lending, before this inquiry (docs/indicators.md)');
+  for (const l of table(
+    '  ',
+    ['Window', 'Institutions', 'Hard inquiries', 'Inquiring', 'New accounts', 'New lenders', 'Newly granted'],
+    s.multiLending.map((r) => [
+      r.window,
+      r.group,
+      String(r.hardInquiries),
+      String(r.inquiringInstitutions),
+      String(r.newAccounts),
+      String(r.newAccountInstitutions),
+      formatMinor(r.newAmountMinor, 'CNY'),
+    ]),
+    [false, false, true, true, true, true, true],
+  ))
+    w.line(l);
 }
 
 /** The grid in rows of one calendar year, January to December; months outside the grid blank. */

@@ -164,6 +164,22 @@ export interface ReportSummary {
   creditAndDebt: CreditLineSummary[];
   distinctOpenFurnishers: number;
   inquiries: InquiryWindow[];
+  /** Multi-lending indicators (docs/indicators.md), before this report's own inquiry. */
+  multiLending: MultiLendingRow[];
+}
+
+/** One window x institution group of the multi-lending indicators. */
+export interface MultiLendingRow {
+  window: '1m' | '3m' | '6m' | '12m';
+  group: 'all' | 'bank' | 'non_bank';
+  /** Hard inquiries, repeats for the same product within the shopping window counted once. */
+  hardInquiries: number;
+  /** Distinct institutions behind them. */
+  inquiringInstitutions: number;
+  newAccounts: number;
+  newAccountInstitutions: number;
+  /** Amount newly granted, in minor units of the report's currency (CNY). */
+  newAmountMinor: number;
 }
 
 /** One cell of the 60-month grid: '/' before opening, a status code, or '' when not reported. */

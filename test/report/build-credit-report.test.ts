@@ -798,6 +798,18 @@ describe('header and the unknown person', () => {
           { months: 6, hard: 1, soft: 0, hardInstitutions: 1 },
           { months: 12, hard: 1, soft: 0, hardInstitutions: 1 },
         ],
+        // Nothing on file: every multi-lending figure is 0 (this inquiry is not counted in them).
+        multiLending: (['1m', '3m', '6m', '12m'] as const).flatMap((window) =>
+          (['all', 'bank', 'non_bank'] as const).map((group) => ({
+            window,
+            group,
+            hardInquiries: 0,
+            inquiringInstitutions: 0,
+            newAccounts: 0,
+            newAccountInstitutions: 0,
+            newAmountMinor: 0,
+          })),
+        ),
       },
       accounts: [],
       inquiries: [
