@@ -343,6 +343,7 @@ async function worker() {
   const SECONDS = intEnv('BENCH_REPORT_SECONDS', 20);
   const WARMUP_SECONDS = intEnv('BENCH_REPORT_WARMUP_SECONDS', 3);
   const CLIENTS = intEnv('BENCH_REPORT_CLIENTS', 32);
+  const PRELENDING = process.env.BENCH_PRELENDING !== '0';
   const SEED = 20261126;
   const CONSENT_DAYS = 300;
 
@@ -669,6 +670,7 @@ async function worker() {
       seed: SEED + 2,
     };
     let load;
+    let reportsServedByServer;
     try {
       load = wrkPath
         ? await wrkLoad(wrkPath, job)
@@ -680,6 +682,31 @@ async function worker() {
             );
             child.send(job);
           });
+      if (wrkPath && PRELENDING) {
+        // Pre-lending checks on the same server and persons (purpose 02, the same consents): a
+        // proposed RMB 20,000 loan over 12 months, income declared. Served reports are counted
+        // first (the pulls in flight settle), then the checks.
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        reportsServedByServer = (await count('report_requests', ['outcome', '=', 'served'])) - servedBefore;
+        const cpu0 = serverProcess.cpuSeconds();
+        const checks = await wrkLoad(wrkPath, {
+          ...job,
+          path: '/v1/prelending-checks',
+          requests: requests.map((r) => ({
+            ...r,
+            proposal: {
+              product_kind: 'other',
+              amount_fen: 2_000_000,
+              term_months: 12,
+              repayment: 'equal_instalment',
+            },
+            declared_income_fen: [12_000_000, 11_000_000, 10_000_000],
+          })),
+        });
+        delete checks._cpuStart;
+        checks.serverCpuSeconds = +(serverProcess.cpuSeconds() - cpu0).toFixed(2);
+        result.prelending = checks;
+      }
     } finally {
       clearTimeout(warmupTimer);
       clearTimeout(measureEnd);
@@ -692,7 +719,18 @@ async function worker() {
     // Served over HTTP = request-log rows 'served' written by the server process. The load
     // generator saw fewer answers: the ones in flight when each of its runs stopped are served
     // but not received (at most one per connection and run).
-    const servedByServer = (await count('report_requests', ['outcome', '=', 'served'])) - servedBefore;
+    const servedAll = (await count('report_requests', ['outcome', '=', 'served'])) - servedBefore;
+    const servedByServer = reportsServedByServer ?? servedAll;
+    if (result.prelending) {
+      result.prelending.ok = servedAll - servedByServer;
+      result.prelending.servedNotReceived =
+        result.prelending.ok - (result.prelending.sent - result.prelending.errors);
+      log(
+        `pre-lending checks over HTTP: ${CLIENTS} clients, ${SECONDS} s: ${result.prelending.measured.reportsPerSecond} checks/s, ` +
+          `p50 ${result.prelending.measured.p50Ms} ms, p99 ${result.prelending.measured.p99Ms} ms; ` +
+          `${result.prelending.ok} served, ${result.prelending.errors} errors`,
+      );
+    }
     load.receivedOk = load.ok ?? load.sent - load.errors;
     load.ok = servedByServer;
     load.servedNotReceived = servedByServer - load.receivedOk;
@@ -722,8 +760,10 @@ async function worker() {
       servedRequests: await count('report_requests', ['outcome', '=', 'served']),
     };
     const served = servedInProcess + load.ok;
+    const checksServed = result.prelending?.ok ?? 0;
     const verify = {
       reportsServed: served,
+      checksServed,
       servedInProcess,
       servedOverHttp: load.ok,
       httpErrors: load.errors,
@@ -734,9 +774,12 @@ async function worker() {
       inquiriesOnFile: after.inquiries,
     };
     verify.ok =
-      verify.inquiriesAdded === served &&
+      // Every report and every check is an inquiry (the bench's persons are all on file); only
+      // reports are kept.
+      verify.inquiriesAdded === served + checksServed &&
       verify.reportsAdded === served &&
-      verify.servedRequestsAdded === served &&
+      verify.servedRequestsAdded === served + checksServed &&
+      (result.prelending?.errors ?? 0) === 0 &&
       load.errors === 0 &&
       load.badBodies === 0 &&
       load.servedNotReceived >= 0 &&
@@ -848,7 +891,7 @@ wrk.headers["Accept"] = "application/json"
 wrk.headers["Authorization"] = "Bearer ${job.apiKey}"
 request = function()
   n = (n * 1103515245 + 12345) % 2147483648
-  return wrk.format(nil, "/v1/reports", nil, bodies[(n % #bodies) + 1])
+  return wrk.format(nil, "${job.path ?? '/v1/reports'}", nil, bodies[(n % #bodies) + 1])
 end
 local shown = 0
 response = function(status, headers, body)
