@@ -26,8 +26,7 @@ import {
   type RepaymentStatus,
 } from '../domain/codes.js';
 import type { JurisdictionProfile } from '../domain/jurisdiction.js';
-import { computeIndicators } from '../risk/compute-indicators.js';
-import { windowedName } from '../risk/indicator-names.js';
+import { windowedMetrics } from '../risk/compute-indicators.js';
 import type {
   AccountCategory,
   CategoryCount,
@@ -506,19 +505,21 @@ const ML_GROUPS: readonly MultiLendingRow['group'][] = ['all', 'bank', 'non_bank
 
 /** The multi-lending rows of the summary, from the indicators of src/risk (file as read). */
 function multiLending(file: PersonFile | null, at: string): MultiLendingRow[] {
-  const values = computeIndicators(file, at).values;
+  const metrics = windowedMetrics(file, at, ML_WINDOWS);
   const rows: MultiLendingRow[] = [];
   for (const window of ML_WINDOWS)
-    for (const group of ML_GROUPS)
+    for (const group of ML_GROUPS) {
+      const m = metrics.get(window)?.get(group);
       rows.push({
         window,
         group,
-        hardInquiries: values[windowedName('inq_hard', window, group)] ?? 0,
-        inquiringInstitutions: values[windowedName('inq_inst', window, group)] ?? 0,
-        newAccounts: values[windowedName('acct_new', window, group)] ?? 0,
-        newAccountInstitutions: values[windowedName('acct_new_inst', window, group)] ?? 0,
-        newAmountMinor: values[windowedName('amt_new', window, group)] ?? 0,
+        hardInquiries: m?.inqHard ?? 0,
+        inquiringInstitutions: m?.inqInst ?? 0,
+        newAccounts: m?.acctNew ?? 0,
+        newAccountInstitutions: m?.acctNewInst ?? 0,
+        newAmountMinor: m?.amtNew_minor ?? 0,
       });
+    }
   return rows;
 }
 

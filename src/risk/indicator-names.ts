@@ -69,8 +69,25 @@ const MONEY = new Set<string>(['amt_new', 'bal_open', 'limit_rev', 'pay_sched'])
  *   windowedName('acct_new', '12m', 'online_microloan') // 'acct_new_12m_online_microloan'
  */
 export function windowedName(metric: WindowMetric, window: WindowId, group: GroupId): IndicatorName {
-  return `${metric}_${window}_${group}${MONEY.has(metric) ? '_minor' : ''}` as IndicatorName;
+  // Names are built once: computing a person's indicators asks for hundreds of them.
+  let byWindow = WINDOWED_NAMES.get(metric);
+  if (!byWindow) {
+    byWindow = new Map();
+    WINDOWED_NAMES.set(metric, byWindow);
+  }
+  let byGroup = byWindow.get(window);
+  if (!byGroup) {
+    byGroup = new Map();
+    byWindow.set(window, byGroup);
+  }
+  let name = byGroup.get(group);
+  if (!name) {
+    name = `${metric}_${window}_${group}${MONEY.has(metric) ? '_minor' : ''}` as IndicatorName;
+    byGroup.set(group, name);
+  }
+  return name;
 }
+const WINDOWED_NAMES = new Map<WindowMetric, Map<WindowId, Map<GroupId, IndicatorName>>>();
 
 /**
  * The name of a current indicator by group.

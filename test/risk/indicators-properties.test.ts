@@ -10,8 +10,8 @@ import { INQUIRY_REASON_CODES } from '../../src/consent/inquiry-reasons.js';
 import { addMonths } from '../../src/domain/calendar.js';
 import { type AccountType, REPAYMENT_STATUSES } from '../../src/domain/codes.js';
 import type { FileAccount, FileInquiry, PersonFile } from '../../src/report/report-types.js';
-import { computeIndicators } from '../../src/risk/compute-indicators.js';
-import { INDICATOR_NAMES } from '../../src/risk/indicator-names.js';
+import { computeIndicators, windowedMetrics } from '../../src/risk/compute-indicators.js';
+import { INDICATOR_NAMES, windowedName } from '../../src/risk/indicator-names.js';
 import { GROUP_IDS } from '../../src/risk/institution-groups.js';
 import { WINDOW_IDS } from '../../src/risk/time-windows.js';
 import {
@@ -183,6 +183,27 @@ test('groups add up, adjusted counts stay below raw ones, and windows nest', () 
       assert.equal(util === null, v.limit_rev_all_minor === 0);
       for (const [name, value] of Object.entries(v))
         if (name.endsWith('_minor')) assert.ok(Number.isSafeInteger(value) && (value ?? 0) >= 0, name);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('windowedMetrics gives the same figures as computeIndicators (the report uses it)', () => {
+  fc.assert(
+    fc.property(arbFile, (file) => {
+      const values = computeIndicators(file, AS_OF).values;
+      const windows = ['7d', '1m', '3m', '6m', '12m'] as const;
+      const metrics = windowedMetrics(file, AS_OF, windows);
+      for (const window of windows)
+        for (const group of GROUP_IDS) {
+          const m = metrics.get(window)?.get(group);
+          assert.equal(m?.inqHardRaw ?? 0, values[windowedName('inq_hard_raw', window, group)]);
+          assert.equal(m?.inqHard ?? 0, values[windowedName('inq_hard', window, group)]);
+          assert.equal(m?.inqInst ?? 0, values[windowedName('inq_inst', window, group)]);
+          assert.equal(m?.acctNew ?? 0, values[windowedName('acct_new', window, group)]);
+          assert.equal(m?.acctNewInst ?? 0, values[windowedName('acct_new_inst', window, group)]);
+          assert.equal(m?.amtNew_minor ?? 0, values[windowedName('amt_new', window, group)]);
+        }
     }),
     { numRuns: 200 },
   );
