@@ -17,6 +17,7 @@ import { furnishRoutes } from './routes/furnish-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { institutionRoutes } from './routes/institution-routes.js';
 import { marketRoutes } from './routes/market-routes.js';
+import { metro2Routes } from './routes/metro2-routes.js';
 import { prelendingRoutes } from './routes/prelending-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 
@@ -92,6 +93,7 @@ export async function buildServer(
     batches: bureau.batches,
     cipher: bureau.cipher,
   });
+  await app.register(metro2Routes, { furnishDeps: bureau.furnishDeps });
   await app.register(consentRoutes, {
     consents: bureau.consents,
     cipher: bureau.cipher,

@@ -25,8 +25,9 @@ Usage:
   openbureau institution add --name NAME --kind KIND --role ROLE [--role ROLE] [--code CODE]
                                                        add an institution; prints its API key once
   openbureau institution list                          list institutions
-  openbureau furnish FILE.jsonl --as INSTITUTION [--batch-id ID] [--json]
-                                                       furnish a JSON Lines file (split into batches as needed)
+  openbureau furnish FILE --as INSTITUTION [--format jsonl|metro2] [--batch-id ID] [--json]
+                                                       furnish a JSON Lines or Metro 2 file (split into batches;
+                                                       Metro 2 persons linked by SSN under the US profile)
   openbureau report --id ID --name NAME --as LENDER [--purpose 02] (--consent ID | --demo-consent) [--json]
                                                        pull a credit report as a lender and print it
   openbureau metro2 validate FILE [--json] [--unwrap] [--today YYYY-MM-DD]

@@ -61,6 +61,11 @@ export interface FurnishInput {
   furnisherId: number;
   batchId: string;
   body: Buffer;
+  /** Findings known before the canonical rules run, by 1-based line (a Metro 2 record's errors): such
+   *  a line is rejected with them, and with whatever the canonical rules find besides. */
+  preFindings?: ReadonlyMap<number, readonly Finding[]>;
+  /** The format the furnisher sent (stored with the batch): 'jsonl' unless told. */
+  format?: BatchSummary['format'];
 }
 
 /** Findings returned inline with the batch answer; all of them stay listed with the rejects. */
@@ -325,6 +330,8 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
     for (const item of parsed) {
       let findings = item.findings;
       if (item.record) findings = validateRecord(item.record, item.line, context);
+      const pre = input.preFindings?.get(item.line);
+      if (pre !== undefined && pre.length > 0) findings = [...pre, ...findings];
       if (findings.length > 0) {
         rejects.push({ line: item.line, kind: item.kind, rawEnc: cipher.encrypt(item.raw), findings });
         for (const f of findings) {
@@ -524,7 +531,7 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
       batchPk,
       batchId: input.batchId,
       furnisherId: input.furnisherId,
-      format: 'jsonl',
+      format: input.format ?? 'jsonl',
       contentSha256: sha256,
       bytes: input.body.length,
       receivedAt: now.toISOString(),

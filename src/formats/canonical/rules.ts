@@ -106,6 +106,9 @@ const FIELD_NAMES = Object.fromEntries(
   ALL_KINDS.map((kind) => [kind, new Set(RECORD_FIELDS[kind].map((f) => f.name))]),
 ) as Record<RecordKind, Set<string>>;
 
+/** ID problems with a rule of their own; any other problem is reported by ID-SHAPE. */
+const NAMED_ID_PROBLEMS: readonly string[] = ['region', 'birth_date', 'check_character'];
+
 function nationalIdRule(id: string, problem: string, description: string, example: string): RecordRule {
   return {
     id,
@@ -115,7 +118,12 @@ function nationalIdRule(id: string, problem: string, description: string, exampl
     needs: 'record',
     check(record, context) {
       const result = context.profile.nationalId.check(record.id_number, context.today);
-      return !result.ok && result.problem === problem ? one('id_number', result.message) : none;
+      if (result.ok) return none;
+      // ID-SHAPE also takes every problem the other ID rules do not name (another profile's,
+      // e.g. an SSN area never issued): an invalid ID is never accepted.
+      const mine =
+        result.problem === problem || (problem === 'shape' && !NAMED_ID_PROBLEMS.includes(result.problem));
+      return mine ? one('id_number', result.message) : none;
     },
     example: { line: line(EXAMPLE_IDENTITY, { id_number: example }) },
   };
@@ -300,7 +308,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   nationalIdRule(
     'ID-SHAPE',
     'shape',
-    'The national ID has the shape of the profile (China: 17 digits and a digit or X).',
+    "The national ID is valid for the profile: China, 17 digits and a digit or X (the next three rules check the rest); US, 9 digits forming an issuable SSN.",
     '1101051949123100',
   ),
   nationalIdRule(
