@@ -308,7 +308,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   nationalIdRule(
     'ID-SHAPE',
     'shape',
-    "The national ID is valid for the profile: China, 17 digits and a digit or X (the next three rules check the rest); US, 9 digits forming an issuable SSN.",
+    'The national ID is valid for the profile: China, 17 digits and a digit or X (the next three rules check the rest); US, 9 digits forming an issuable SSN.',
     '1101051949123100',
   ),
   nationalIdRule(
