@@ -10,7 +10,7 @@
  *
  *   npm run bench                                  # build, then both benchmarks on both engines
  *   BENCH_ENGINES=sqlite npm run bench             # one engine
- *   BENCH_ONLY=report npm run bench                # some benchmarks (furnish, report, metro2, dedupe)
+ *   BENCH_ONLY=report npm run bench                # some benchmarks (furnish, report, metro2, dedupe, metro2-ingest)
  *   BENCH_CPU_PROF=1 npm run bench                 # also --cpu-prof each worker and summarise
  *   BENCH_ACCOUNTS=10000 BENCH_MONTHS=4 npm run bench   # a quick furnishing run
  *   BENCH_REPORT_PERSONS=10000 BENCH_REPORT_SECONDS=5 npm run bench   # a quick report run
