@@ -5,6 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import fastJsonStringify from 'fast-json-stringify';
+import { CHECK_ANSWER } from '../../src/api/routes/prelending-routes.js';
 import { makeResidentId } from '../../src/domain/resident-id.js';
 import { type ApiHarness, bearer, openApiHarness } from '../support/api-harness.js';
 
@@ -101,6 +103,8 @@ describe('pre-lending checks', () => {
     assert.equal(b.indicators.acct_open_all, 1);
     assert.equal(b.indicators.acct_new_1m_online_microloan, 1);
     assert.equal(microloanRule(b).verdict, 'fail');
+    // The answer (sent as serialized) is exactly what the route schema describes.
+    assert.deepEqual(JSON.parse(fastJsonStringify(CHECK_ANSWER as object)(b)), b);
     assert.equal(b.verdict, 'decline');
     assert.ok(b.decidedBy.includes('CN-MICROLOAN-LENDER-BALANCE'));
     assert.equal(b.income.averageAnnual_fen, 110_000_000);
