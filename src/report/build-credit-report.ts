@@ -27,6 +27,7 @@ import {
 } from '../domain/codes.js';
 import type { JurisdictionProfile } from '../domain/jurisdiction.js';
 import { windowedMetrics } from '../risk/compute-indicators.js';
+import { revolvingLimitTotal } from '../risk/revolving-limit.js';
 import type {
   AccountCategory,
   CategoryCount,
@@ -358,32 +359,13 @@ function overdueByCategory(views: readonly AccountView[]): OverdueSummary[] {
 }
 
 /**
- * The total credit limit of open revolving accounts of one currency. Each account counts its own
- * limit (`amount_minor`), except that open revolving accounts of the same furnisher reporting the
- * same `shared_limit_minor` share one limit: when two or more of them do, the shared limit is
- * counted once in place of their own limits. A single account reporting a shared limit counts its
- * own limit.
+ * The total credit limit of open revolving accounts of one currency, a shared limit counted once
+ * (the rule lives with the indicators, which count limits the same way: src/risk/revolving-limit.ts).
+ *
+ * @example
+ *   totalRevolvingLimit([]) // 0
  */
-export function totalRevolvingLimit(accounts: readonly FileAccount[]): number {
-  const groups = new Map<string, FileAccount[]>();
-  let total = 0;
-  for (const a of accounts) {
-    const shared = a.terms.shared_limit_minor;
-    if (shared === undefined) {
-      total += a.terms.amount_minor;
-      continue;
-    }
-    const key = JSON.stringify([a.furnisher.code, a.terms.currency, shared]);
-    const group = groups.get(key);
-    if (group) group.push(a);
-    else groups.set(key, [a]);
-  }
-  for (const group of groups.values()) {
-    if (group.length >= 2) total += group[0]!.terms.shared_limit_minor!;
-    else total += group[0]!.terms.amount_minor;
-  }
-  return total;
-}
+export const totalRevolvingLimit: (accounts: readonly FileAccount[]) => number = revolvingLimitTotal;
 
 /**
  * The sum over accounts of each account's average used limit over its shown months within the 6

@@ -2,8 +2,8 @@
  * The total credit limit of revolving accounts (R1-R4), counting a shared limit once: accounts of
  * the same furnisher and currency that report the same `shared_limit_minor` share one limit, and
  * when two or more of them do, the shared limit counts once in place of their own limits. A single
- * account reporting a shared limit counts its own limit (`amount_minor`). The same convention as
- * the credit report's credit-line summary.
+ * account reporting a shared limit counts its own limit (`amount_minor`). The credit report's
+ * credit-line summary uses this function too.
  *
  * @example
  *   revolvingLimitTotal([card(5_000_00), card(3_000_00)]) // 8_000_00
