@@ -14,25 +14,15 @@
  * (BENCH_METRO2_KEEP=1 keeps it).
  */
 import { spawnSync } from 'node:child_process';
-import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import {
-  EXAMPLE_BASE,
-  EXAMPLE_HEADER,
-  EXAMPLE_SEGMENTS,
-  encodeDataRecord,
-  encodeHeader,
-  encodeTrailer,
-  TrailerTotals,
-  validateMetro2,
-} from '../dist/formats/metro2/index.js';
+import { validateMetro2 } from '../dist/formats/metro2/index.js';
+import { generateMetro2File } from './metro2-generate.mjs';
 
 const RECORDS = Number(process.env.BENCH_METRO2_RECORDS ?? 1_000_000);
-const TEMPLATES = 500;
 const TODAY = '2025-06-30';
 const MB = 1024 * 1024;
 
@@ -40,70 +30,6 @@ const procStatusKb = (field) => {
   const match = readFileSync('/proc/self/status', 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
   return match ? Number(match[1]) : null;
 };
-
-/** A valid data record: statuses current, past due and paid, with some segments. */
-function template(i) {
-  const status = i % 10 === 9 ? '71' : i % 10 === 8 ? '13' : '11';
-  const base = {
-    ...EXAMPLE_BASE,
-    consumerAccountNumber: `BENCH${String(i).padStart(10, '0')}`,
-    accountStatus: status,
-    paymentRating: status === '13' ? '0' : '',
-    currentBalance: status === '13' ? 0 : 1000 + i,
-    amountPastDue: status === '71' ? 450 : 0,
-    dateFirstDelinquency: status === '71' ? '2025-04-15' : null,
-    dateClosed: status === '13' ? '2025-05-15' : null,
-    socialSecurityNumber: String(401121001 + i),
-  };
-  const record = { base, j1: [], j2: [], k1: null, k2: null, k3: null, k4: null, l1: null, n1: null };
-  if (i % 10 === 3) record.j1.push({ ...EXAMPLE_SEGMENTS.j1 });
-  if (i % 20 === 5) record.j2.push({ ...EXAMPLE_SEGMENTS.j2 });
-  if (i % 100 < 3) record.k1 = { ...EXAMPLE_SEGMENTS.k1 };
-  if (i % 50 === 7) record.n1 = { ...EXAMPLE_SEGMENTS.n1 };
-  return encodeDataRecord(record, { blocked: false });
-}
-
-const ACCOUNT_AT = 42; // consumer account number, positions 43-72
-const BALANCE_AT = 154; // current balance, positions 155-163
-
-async function generate(path) {
-  const templates = Array.from({ length: TEMPLATES }, (_, i) => template(i));
-  const totals = new TrailerTotals();
-  const out = createWriteStream(path, { highWaterMark: 1024 * 1024 });
-  const LF = Buffer.from('\n');
-  const write = async (bytes) => {
-    if (!out.write(bytes)) await once(out, 'drain');
-  };
-  await write(Buffer.concat([encodeHeader({ ...EXAMPLE_HEADER }, { blocked: false }), LF]));
-  const batch = [];
-  let batchBytes = 0;
-  for (let n = 0; n < RECORDS; n++) {
-    const bytes = Buffer.from(templates[n % TEMPLATES]);
-    bytes.write(`BENCH${String(n).padStart(10, '0')}`, ACCOUNT_AT, 'latin1');
-    if (bytes.toString('latin1', 123, 125) !== '13')
-      bytes.write(String(1000 + (n % 90000)).padStart(9, '0'), BALANCE_AT, 'latin1');
-    totals.addBase(bytes, 0);
-    let offset = 426;
-    while (offset < bytes.length) {
-      const id = bytes.toString('latin1', offset, offset + 2);
-      const length = { J1: 100, J2: 200, K1: 34, K2: 34, K3: 40, K4: 30, L1: 54, N1: 146 }[id];
-      totals.addSegment(id, bytes, offset);
-      offset += length;
-    }
-    batch.push(bytes, LF);
-    batchBytes += bytes.length + 1;
-    if (batchBytes >= 1024 * 1024) {
-      await write(Buffer.concat(batch));
-      batch.length = 0;
-      batchBytes = 0;
-    }
-  }
-  if (batch.length > 0) await write(Buffer.concat(batch));
-  const trailer = { blockDescriptorWord: null, recordDescriptorWord: 426, ...totals.values() };
-  await write(Buffer.concat([encodeTrailer(trailer, { blocked: false }), LF]));
-  out.end();
-  await once(out, 'finish');
-}
 
 /** Validates `path` in this process and prints the measures as JSON (the child's part). */
 async function validateOnly(path) {
@@ -137,7 +63,7 @@ const dir = mkdtempSync(join(tmpdir(), 'metro2-bench-'));
 const path = join(dir, 'bench.dat');
 try {
   const g0 = performance.now();
-  await generate(path);
+  await generateMetro2File(path, RECORDS);
   const generateSeconds = (performance.now() - g0) / 1000;
   const bytes = statSync(path).size;
   const child = spawnSync(
