@@ -15,6 +15,7 @@ import { identityCommand } from './identity-command.js';
 import { institutionCommand } from './institution-command.js';
 import { metro2Command } from './metro2-command.js';
 import { reportCommand } from './report-command.js';
+import { scoreCommand } from './score-command.js';
 import { migrateCommand, startCommand } from './start-command.js';
 
 const HELP = `openbureau: an open-source consumer credit bureau
@@ -37,6 +38,10 @@ Usage:
   openbureau metro2 print FILE [--unwrap]              list a Metro 2 file record by record with its findings
   openbureau identity dedupe FILE.csv --id-column COL [--exclude COL ...] [--map COLUMN=ROLE ...] [--threshold W] --out OUT.csv
                                                        link the rows of a person file that are one person (record_id,cluster_id)
+  openbureau score evaluate FILE --target COL --bad VALUE [--folds 10] [--seed N] [--exclude COL ...] [--json]
+                                                       cross-validated AUC and Gini of a scorecard on a CSV or ARFF file, variables by IV
+  openbureau score train FILE --target COL --bad VALUE --out MODEL.json [--base-score 600 --base-odds 50 --pdo 20]
+                                                       train a scorecard on all rows and write the versioned model
 
 Environment: DATABASE_URL (PostgreSQL; default embedded SQLite under OPENBUREAU_DATA_DIR, ./data),
 OPENBUREAU_MASTER_KEY, OPENBUREAU_KEY_FILE, HOST, PORT, OPENBUREAU_JURISDICTION (CN), LOG_LEVEL.
@@ -59,6 +64,8 @@ export async function main(argv: string[]): Promise<number> {
       return identityCommand(rest);
     case 'metro2':
       return metro2Command(rest);
+    case 'score':
+      return scoreCommand(rest);
     case undefined:
     case 'help':
     case '--help':
