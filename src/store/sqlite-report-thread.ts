@@ -26,6 +26,13 @@ export const MAX_GROUP_REQUESTS = 64;
 export const CHECKPOINT_INTERVAL_MS = 200;
 /** WAL frames (pages of 4 KiB) past which the checkpoint thread makes the WAL start again: 8 MiB. */
 export const WAL_RESTART_FRAMES = 2_048;
+/**
+ * Page cache of the report thread's connection. SQLite's default (2 MiB, 500 pages) holds a few
+ * persons' files: a pull of a random person then reads most of its pages from the OS with a
+ * system call and a copy each. 64 MiB (16,384 pages) keeps the index levels and the recently
+ * pulled files in the connection (on a 100,000-person store: 777 -> 1,114 reports/s over HTTP).
+ */
+export const REPORT_THREAD_CACHE_MIB = 64;
 
 const SAVEPOINT = CompiledQuery.raw('savepoint report_item');
 const RELEASE = CompiledQuery.raw('release report_item');
@@ -43,6 +50,9 @@ async function serve(sqlitePath: string, openingKey: KeyObject | undefined): Pro
   if (!openingKey) throw new Error('invariant: the report thread needs the key that opens identity values');
   const open = (sealed: string) => openSealed(openingKey, sealed);
   const store = await openDatabase({ sqlitePath, sqliteWalAutocheckpointPages: 0 });
+  if (!store.sqlite) throw new Error('invariant: the report thread needs an SQLite store');
+  // A negative cache_size is in KiB.
+  store.sqlite.pragma(`cache_size = -${REPORT_THREAD_CACHE_MIB * 1024}`);
   const db: Kysely<Database> = store.db;
   const ids = idBlocks();
   const queue: Work[] = [];
