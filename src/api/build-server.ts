@@ -13,6 +13,7 @@ import type { Bureau } from '../app/bureau.js';
 import { FurnishError } from '../furnish/furnish-errors.js';
 import authPlugin from './auth-plugin.js';
 import { consentRoutes } from './routes/consent-routes.js';
+import { fraudRoutes } from './routes/fraud-routes.js';
 import { furnishRoutes } from './routes/furnish-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { institutionRoutes } from './routes/institution-routes.js';
@@ -109,6 +110,7 @@ export async function buildServer(
     deps: { report: bureau.reportDeps, policyOf: async (id) => (await bureau.policies.get(id))?.policy },
     policies: bureau.policies,
   });
+  await app.register(fraudRoutes, { deps: { report: bureau.reportDeps, evidence: bureau.fraudEvidence } });
   await app.ready();
   return app;
 }

@@ -48,6 +48,7 @@ const TERMS = optionalObj(
     instalments: int,
     guarantee_type: str,
     joint_loan: { type: 'boolean' },
+    first_delinquency_date: str,
   },
 );
 

@@ -8,11 +8,13 @@
  */
 import { type JurisdictionProfile, jurisdictionProfile } from '../domain/jurisdiction.js';
 import type { FurnishDeps } from '../furnish/furnish-batch.js';
+import type { FraudEvidenceStore } from '../identity/fraud/ports.js';
 import { loadMasterKey } from '../identity/key-store.js';
 import { createPiiCipher, type PiiCipher } from '../identity/pii-cipher.js';
 import type { ReportDeps } from '../report/pull-report.js';
 import { type BatchRepository, createBatchRepository } from '../store/batch-repository.js';
 import { type ConsentRepository, createConsentRepository } from '../store/consent-repository.js';
+import { createFraudEvidenceStore } from '../store/fraud-evidence-repository.js';
 import { createFurnishStore } from '../store/furnish-repository.js';
 import { createInstitutionRepository, type InstitutionRepository } from '../store/institution-repository.js';
 import {
@@ -39,6 +41,8 @@ export interface Bureau {
   readonly market: MarketRepository;
   /** Lenders' own pre-lending policies. */
   readonly policies: LenderPolicyRepository;
+  /** The evidence of fraud checks (read with the inquiry it records). */
+  readonly fraudEvidence: FraudEvidenceStore;
   close(): Promise<void>;
 }
 
@@ -80,6 +84,7 @@ export function fromParts(
     reportDeps: { store: reportStore, cipher, profile },
     policies: createLenderPolicyRepository(database),
     market: createMarketRepository(database),
+    fraudEvidence: createFraudEvidenceStore(database, cipher),
     close: () => database.close(),
   };
 }

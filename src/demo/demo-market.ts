@@ -24,6 +24,7 @@ import {
   monthIndex,
   simulateAccount,
 } from './demo-accounts.js';
+import { FRAUD_PLANTS, plantFraud } from './demo-fraud-rings.js';
 import { type DemoPerson, makeDemoPerson } from './demo-people.js';
 import { deriveSeed, SeededRandom } from './seeded-random.js';
 
@@ -55,6 +56,8 @@ export interface DemoMarket {
   showcase: {
     multiLender: { idNumber: string; name: string; lenders: number };
     delinquent: { idNumber: string; name: string };
+    /** A member of a planted fraud ring (markets of 1,000 persons or more; see demo-fraud-rings.ts). */
+    fraudRing?: { idNumber: string; name: string };
   };
   stats: { persons: number; accounts: number; monthRecords: number; identityRecords: number };
 }
@@ -497,13 +500,19 @@ export function* demoMarketChunks(
   const showcaseDelinquent = persons > 1 ? 1 : 0;
   let multiLender: DemoMarket['showcase']['multiLender'] | undefined;
   let delinquent: DemoMarket['showcase']['delinquent'] | undefined;
+  let fraudRing: DemoMarket['showcase']['fraudRing'];
 
   for (let p = 0; p < persons; p++) {
     const rng = new SeededRandom(deriveSeed(seed, p));
     const person = makeDemoPerson(rng, usedIds);
-    const count = p === showcaseMulti ? SHOWCASE_LENDERS : rng.weightedIndex(FURNISHER_COUNT_WEIGHTS) + 1;
+    const plant = plantFraud({ seed, p, persons, today }, person, usedIds);
+    const count =
+      p === showcaseMulti
+        ? SHOWCASE_LENDERS
+        : (plant?.lenders ?? rng.weightedIndex(FURNISHER_COUNT_WEIGHTS) + 1);
     let chosen = rng.weightedSample(shares, count);
-    if (p === showcaseDelinquent && !chosen.includes(delinquentFurnisher)) {
+    const defaulted = p === showcaseDelinquent || plant?.defaulted === true;
+    if (defaulted && !chosen.includes(delinquentFurnisher)) {
       chosen = [delinquentFurnisher, ...chosen.slice(0, count - 1)];
     }
 
@@ -512,7 +521,7 @@ export function* demoMarketChunks(
       return { furnisher, plans: planner.accountsAt(rng, furnisher) };
     });
     const allPlans = byFurnisher.flatMap((x) => x.plans);
-    if (p === showcaseDelinquent) {
+    if (defaulted) {
       // A loan opened early in the window that falls overdue and is never cured.
       const entry = byFurnisher.find((x) => x.furnisher.code === DELINQUENT_FURNISHER)!;
       const loan = planner.loan(rng, entry.furnisher, { openIdx: window.startIdx + 1, instalments: 24 });
@@ -543,7 +552,10 @@ export function* demoMarketChunks(
       const lines = linesByFurnisher.get(furnisher.code)!;
       const withEmployer =
         furnisher.kind === 'bank' || furnisher.kind === 'credit_card_issuer' || rng.chance(0.5);
-      lines.push(identityLine(person, notAfter(firstOpen, today), rank >= changeRank, withEmployer));
+      const reportedOn = plant ? plant.reportedOnAt(rank) : notAfter(firstOpen, today);
+      lines.push(
+        identityLine(plant?.identityAt(rank) ?? person, reportedOn, rank >= changeRank, withEmployer),
+      );
       stats.identityRecords++;
       for (const { plan } of accounts) {
         lines.push(accountLine(person, plan, laterDate(plan.openDate, rng.int(0, 3), today)));
@@ -564,6 +576,8 @@ export function* demoMarketChunks(
     if (p === showcaseMulti)
       multiLender = { idNumber: person.idNumber, name: person.name, lenders: reported.length };
     if (p === showcaseDelinquent) delinquent = { idNumber: person.idNumber, name: person.name };
+    if (plant && p === FRAUD_PLANTS.ringWithDefaults[0])
+      fraudRing = { idNumber: person.idNumber, name: person.name };
     if ((p + 1) % chunkPersons === 0 || p === persons - 1) {
       yield linesByFurnisher;
       linesByFurnisher = emptyChunk();
@@ -572,7 +586,7 @@ export function* demoMarketChunks(
 
   return {
     institutions: DEMO_INSTITUTIONS.map((i) => ({ ...i, roles: [...i.roles] })),
-    showcase: { multiLender: multiLender!, delinquent: delinquent! },
+    showcase: { multiLender: multiLender!, delinquent: delinquent!, ...(fraudRing ? { fraudRing } : {}) },
     stats,
   };
 }

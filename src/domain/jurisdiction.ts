@@ -7,6 +7,11 @@
  *   profile.nationalId.check('11010519491231002X', '2026-01-01').ok // true
  */
 
+import {
+  CHINA_FRAUD_THRESHOLDS,
+  type FraudThresholds,
+  US_FRAUD_THRESHOLDS,
+} from '../identity/fraud/fraud-thresholds.js';
 import { CHINA_OVERCREDIT_RULES, type OverCreditRules } from '../risk/overcredit-rules.js';
 import type { Currency } from './codes.js';
 import { checkResidentId } from './resident-id.js';
@@ -47,6 +52,8 @@ export interface JurisdictionProfile {
   readonly freeSelfReportsPerYear: number;
   /** Statutory over-credit limits the pre-lending check applies (null: the country sets none). */
   readonly overCreditRules: OverCreditRules | null;
+  /** Thresholds and limits of the fraud signals (docs/fraud-signals.md). */
+  readonly fraudThresholds: FraudThresholds;
 }
 
 /** China: PBOC Credit Reporting Industry Regulation (2013) and Business Measures (2021). */
@@ -71,6 +78,7 @@ export const CHINA_PROFILE: JurisdictionProfile = {
   disputeReply_days: 20,
   freeSelfReportsPerYear: 2,
   overCreditRules: CHINA_OVERCREDIT_RULES,
+  fraudThresholds: CHINA_FRAUD_THRESHOLDS,
 };
 
 /** United States: FCRA (15 U.S.C. 1681); Metro 2 furnishers link persons by SSN. */
@@ -100,6 +108,7 @@ export const US_PROFILE: JurisdictionProfile = {
   freeSelfReportsPerYear: 1,
   // Lenders' own policies apply; US law sets no per-person cap on consumer credit.
   overCreditRules: null,
+  fraudThresholds: US_FRAUD_THRESHOLDS,
 };
 
 const PROFILES = { CN: CHINA_PROFILE, US: US_PROFILE } as const;

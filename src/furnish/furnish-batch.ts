@@ -8,7 +8,7 @@
  *   result.batch.rejected // records stored as rejects, listed with their findings
  */
 import { createHash } from 'node:crypto';
-import { isCalendarMonth, todayUtc } from '../domain/calendar.js';
+import { addMonths, isCalendarMonth, todayUtc } from '../domain/calendar.js';
 import type { JurisdictionProfile } from '../domain/jurisdiction.js';
 import { checkFieldValue } from '../formats/canonical/field-check.js';
 import { BATCH_ID_PATTERN, MAX_BATCH_BYTES, MAX_BATCH_RECORDS } from '../formats/canonical/limits.js';
@@ -41,6 +41,7 @@ import type {
   FixRow,
   FurnishStore,
   FurnishTransaction,
+  HistoryProfileRow,
   MonthChange,
   MonthRow,
   NewAccountRow,
@@ -289,6 +290,8 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
       reason: string | null;
     }[] = [];
     const monthRecords: MonthRecord[] = [];
+    // Month lines that carry a payment history profile (stored beside the monthly states).
+    const profiled: MonthRecord[] = [];
     const monthOps: {
       no: string;
       record: MonthRecord | CorrectionRecord | DeletionRecord;
@@ -390,6 +393,7 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
           if (touchedMonths.size > 0 && touchedMonths.has(monthKey(record.account_no, record.month)))
             monthOps.push({ no: record.account_no, record, state: pick<MonthState>(record, MONTH_KEYS) });
           else monthRecords.push(record);
+          if (record.payment_history_profile !== undefined) profiled.push(record);
           if (trackMonths)
             monthStates.set(monthKey(record.account_no, record.month), pick<MonthState>(record, MONTH_KEYS));
           break;
@@ -527,6 +531,12 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
       change: op.record.kind === 'month' ? 'replacement' : op.record.kind,
       reason: op.record.kind === 'month' ? null : op.record.reason,
     }));
+    const historyProfiles: HistoryProfileRow[] = profiled.map((r) => ({
+      ...keyOf(r.account_no),
+      endMonth: addMonths(r.month, -1),
+      statuses: r.payment_history_profile!,
+      reportedOn: r.reported_on,
+    }));
     const batch: BatchSummary = {
       batchPk,
       batchId: input.batchId,
@@ -547,6 +557,7 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
       accountChanges,
       months,
       monthChanges,
+      historyProfiles,
       rejects,
       fixes,
     };

@@ -23,7 +23,7 @@ import {
   repaymentFrequency,
 } from './metro2-account-tables.js';
 import { personAddress, personName, SSN_LINK_RULE, ssnLink } from './metro2-person.js';
-import { overdueSinceFirstDelinquency, STATUS_RULES } from './metro2-status-tables.js';
+import { overdueSinceFirstDelinquency, profileStatuses, STATUS_RULES } from './metro2-status-tables.js';
 
 export interface Metro2MappingContext {
   /** The header's activity date, else its date created; null without a header (or without either). */
@@ -67,6 +67,9 @@ const CENTS_PER_DOLLAR = 100;
 export const ASSOCIATE_NOT_LINKED_RULE = 'M2-ASSOCIATE-NOT-LINKED';
 export const L1_NOT_APPLIED_RULE = 'M2-L1-NOT-APPLIED';
 export const TERMS_NOT_MAPPED_RULE = 'M2-TERMS-NOT-MAPPED';
+export const DOFD_NOT_MAPPED_RULE = 'M2-DOFD-NOT-MAPPED';
+/** The "no date" of systems that count time from zero (Metro 2 B-DATE-EPOCH). */
+const EPOCH_DATE = '1970-01-01';
 
 const cents = (dollars: number): number => dollars * CENTS_PER_DOLLAR;
 
@@ -117,6 +120,36 @@ function termsNote(base: Metro2Base): MappingFinding | null {
     field: 'termsDuration',
     message: `a term of ${n} months is more than the ${MAX_INSTALMENTS} instalments an account holds: stored without a number of instalments (repayment method other)`,
   };
+}
+
+/**
+ * The date of first delinquency as an account term. Not taken, with a note: the 1970-01-01
+ * placeholder, and a date before the date opened (ACC-DOFD-BEFORE-OPEN) on an account other than
+ * a collection (C1 reports the original creditor's delinquency, which precedes it).
+ */
+function firstDelinquency(
+  base: Metro2Base,
+  accountType: unknown,
+  notes: MappingFinding[],
+): string | undefined {
+  const date = base.dateFirstDelinquency;
+  if (date === null) return undefined;
+  const opened = base.dateOpened;
+  const why =
+    date === EPOCH_DATE
+      ? 'is the 01/01/1970 placeholder'
+      : accountType !== 'C1' && opened !== null && date < opened
+        ? `(${date}) is before the date opened (${opened})`
+        : null;
+  if (why === null) return date;
+  notes.push({
+    rule: DOFD_NOT_MAPPED_RULE,
+    segment: 'base',
+    segmentNumber: null,
+    field: 'dateFirstDelinquency',
+    message: `the date of first delinquency ${why}: the account is stored without one`,
+  });
+  return undefined;
 }
 
 function repaymentMethod(base: Metro2Base, count: number | undefined): RepaymentMethod {
@@ -323,7 +356,12 @@ export function mapMetro2Record(record: Metro2DataRecord, context: Metro2Mapping
 
   const link = ssnLink(base.socialSecurityNumber);
   const lines: MappedLine[] = [];
-  const accountFields = accountTerms(record);
+  const mappedTerms = accountTerms(record);
+  const accountFields: Record<string, unknown> = {
+    ...mappedTerms,
+    first_delinquency_date: firstDelinquency(base, mappedTerms.account_type, notes),
+  };
+  const history = profileStatuses(base.paymentHistoryProfile);
   const revolving = isOneOf(REVOLVING_ACCOUNT_TYPES, accountFields.account_type);
   const month = monthState(base, revolving);
   const consumers: Consumer[] = [
@@ -368,6 +406,7 @@ export function mapMetro2Record(record: Metro2DataRecord, context: Metro2Mapping
           month: monthOf(base.dateAccountInformation),
           reported_on: reported,
           ...month,
+          payment_history_profile: history,
         },
       });
   }

@@ -11,6 +11,7 @@
 import { addMonths, monthOf, monthsBetween } from '../domain/calendar.js';
 import type { RepaymentStatus } from '../domain/codes.js';
 import { MAX_OVERDUE_PERIODS } from '../formats/canonical/limits.js';
+import { HISTORY_NO_DATA } from '../formats/canonical/record-fields.js';
 
 /**
  * What a status says about the month:
@@ -83,8 +84,8 @@ export function overdueSinceFirstDelinquency(
 
 /**
  * Payment history profile character to the CRC status of that month, or null for "no history"
- * (B: none before this month, D: none this month). Not stored yet (months without amounts need a
- * schema change: docs/metro2-mapping.md, "Not yet"); kept here, tested, for that step.
+ * (B: none before this month, D: none this month). The profile is furnished in these statuses
+ * ({@link profileStatuses}) and fills the report's months that have no monthly state.
  */
 export const PAYMENT_HISTORY_STATUS: ReadonlyMap<string, RepaymentStatus | null> = new Map<
   string,
@@ -122,4 +123,23 @@ export function paymentHistoryMonths(
     month: addMonths(month, -(i + 1)),
     status: PAYMENT_HISTORY_STATUS.get(c) ?? null,
   }));
+}
+
+/**
+ * The payment history profile in canonical status codes, newest first: each character's CRC
+ * status, '-' where it has none (B, D, and any character outside the table); undefined when no
+ * month has a status (a new account's BBB...: nothing to furnish).
+ *
+ * @example
+ *   profileStatuses('01DL' + 'B'.repeat(20)) // 'N2-G--------------------'
+ */
+export function profileStatuses(profile: string): string | undefined {
+  let out = '';
+  let any = false;
+  for (const c of profile) {
+    const status = PAYMENT_HISTORY_STATUS.get(c) ?? null;
+    if (status !== null) any = true;
+    out += status ?? HISTORY_NO_DATA;
+  }
+  return any ? out : undefined;
 }

@@ -84,6 +84,14 @@ export interface MonthChange extends MonthKey {
   reason: string | null;
 }
 
+/** A payment history profile furnished with a monthly state (months up to `endMonth`, newest first). */
+export interface HistoryProfileRow extends AccountKey {
+  endMonth: string;
+  /** One status code per month, '-' for no history. */
+  statuses: string;
+  reportedOn: string;
+}
+
 export interface RejectRow {
   line: number;
   kind: string;
@@ -110,6 +118,8 @@ export interface BatchPlan {
   /** In line order, after months: corrections, deletions, and monthly states of a month that an earlier
    *  line of the batch corrected or deleted (so the line order holds). */
   monthChanges: MonthChange[];
+  /** Payment history profiles, in line order: the later one of an account and end month wins. */
+  historyProfiles: HistoryProfileRow[];
   rejects: RejectRow[];
   fixes: FixRow[];
 }

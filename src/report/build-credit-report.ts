@@ -9,7 +9,9 @@
  * grid, state, latest month and summary - so that every figure agrees with the grid.
  *
  * Retention (DOMAIN.md section 4). Negative data is shown for `negativeDataRetention_years`
- * after the end of the negative event: see {@link negativeEpisodes} and {@link visibleMonths}.
+ * after the end of the negative event: see {@link negativeEpisodes} and {@link visibleMonths};
+ * under a profile with the first-delinquency clock (US), also no longer than that from the date
+ * of first delinquency (src/report/retention-clock.ts).
  *
  * @example
  *   const report = buildCreditReport(file, request, CHINA_PROFILE);
@@ -28,6 +30,7 @@ import {
 import type { JurisdictionProfile } from '../domain/jurisdiction.js';
 import { windowedMetrics } from '../risk/compute-indicators.js';
 import { revolvingLimitTotal } from '../risk/revolving-limit.js';
+import { type TimelineMonth, timelineWithHistory } from './history-profile.js';
 import type {
   AccountCategory,
   CategoryCount,
@@ -47,6 +50,7 @@ import type {
   ReportInquiry,
   ReportRequest,
 } from './report-types.js';
+import { negativeDataExpired } from './retention-clock.js';
 
 /** Months in the repayment grid of an account. */
 export const GRID_MONTHS = 60;
@@ -182,7 +186,7 @@ export interface NegativeEpisode {
  * ({@link NEGATIVE_STATUSES}). A month not on file or not negative ends the run. The episode ends
  * at its last month.
  */
-export function negativeEpisodes(sortedMonths: readonly FileMonth[]): NegativeEpisode[] {
+export function negativeEpisodes(sortedMonths: readonly TimelineMonth[]): NegativeEpisode[] {
   const episodes: NegativeEpisode[] = [];
   let current: NegativeEpisode | null = null;
   for (const m of sortedMonths) {
@@ -218,14 +222,37 @@ export function visibleMonths(
   account: FileAccount,
   lastFullMonth: string,
   profile: JurisdictionProfile,
+  reportDate = `${addMonths(lastFullMonth, 1)}-01`,
 ): FileMonth[] {
+  return visibleTimeline(account, lastFullMonth, profile, reportDate).months;
+}
+
+/**
+ * {@link visibleMonths}, and the timeline shown in the grid: those months with the account's
+ * profile months (src/report/history-profile.ts), judged by the same rules on the timeline as a
+ * whole; and under the first-delinquency clock, every negative month once it ran out on
+ * `reportDate` (src/report/retention-clock.ts).
+ */
+function visibleTimeline(
+  account: FileAccount,
+  lastFullMonth: string,
+  profile: JurisdictionProfile,
+  reportDate: string,
+): { months: FileMonth[]; timeline: readonly TimelineMonth[] } {
   const months = monthsUpTo(account, lastFullMonth);
+  const timeline = timelineWithHistory(months, account.historyMonths, lastFullMonth);
   const hidden = new Set<string>();
-  for (const episode of negativeEpisodes(months)) {
+  for (const episode of negativeEpisodes(timeline)) {
     if (!isPastRetention(episode.end, lastFullMonth, profile)) continue;
     for (let m = episode.start; m <= episode.end; m = addMonths(m, 1)) hidden.add(m);
   }
-  return hidden.size === 0 ? months : months.filter((m) => !hidden.has(m.month));
+  if (negativeDataExpired(account.terms, timeline, profile, reportDate))
+    for (const m of timeline) if (isNegative(m.state.status)) hidden.add(m.month);
+  if (hidden.size === 0) return { months, timeline };
+  return {
+    months: months.filter((m) => !hidden.has(m.month)),
+    timeline: timeline.filter((m) => !hidden.has(m.month)),
+  };
 }
 
 // ------------------------------------------------------------------------- accounts
@@ -242,9 +269,10 @@ function buildAccount(
   account: FileAccount,
   lastFullMonth: string,
   profile: JurisdictionProfile,
+  reportDate: string,
 ): AccountView {
   const all = monthsUpTo(account, lastFullMonth);
-  const visible = visibleMonths(account, lastFullMonth, profile);
+  const { months: visible, timeline } = visibleTimeline(account, lastFullMonth, profile, reportDate);
   const lastOnFile = all.at(-1);
   const lastVisible = visible.at(-1);
   // The state follows the latest month on file even when that month is hidden: a debt written off
@@ -263,7 +291,7 @@ function buildAccount(
       }
     : null;
 
-  const statusByMonth = new Map(visible.map((m) => [m.month, m.state.status]));
+  const statusByMonth = new Map(timeline.map((m) => [m.month, m.state.status]));
   const openMonth = monthOf(account.terms.open_date);
   const grid: GridCell[] = [];
   for (let i = GRID_MONTHS - 1; i >= 0; i--) {
@@ -519,10 +547,11 @@ export function buildCreditReport(
 ): CreditReport {
   const requestMs = instantMs(request.at, 'request.at');
   const lastFullMonth = lastFullMonthOf(request.at);
+  const reportDate = new Date(requestMs).toISOString().slice(0, 10);
 
   const accountViews = [...(file?.accounts ?? [])]
     .sort(compareAccounts)
-    .map((a) => buildAccount(a, lastFullMonth, profile));
+    .map((a) => buildAccount(a, lastFullMonth, profile, reportDate));
 
   const own: DatedInquiry = {
     ms: requestMs,

@@ -578,6 +578,7 @@ function renderAccount(account: ReportAccount, index: number): SafeHtml {
   terms.push(['Repayment method', words(t.repayment_method)], ['Frequency', words(t.repayment_frequency)]);
   if (t.instalments !== undefined) terms.push(['Instalments', t.instalments]);
   terms.push(['Guarantee', words(t.guarantee_type)], ['Joint loan', t.joint_loan ? 'yes' : 'no']);
+  if (t.first_delinquency_date !== undefined) terms.push(['First delinquency', t.first_delinquency_date]);
 
   const l = account.latest;
   const latest = l

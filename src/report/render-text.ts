@@ -332,6 +332,7 @@ function renderAccount(w: TextWriter, index: number, a: ReportAccount): void {
       '.',
     `Business ${t.business_type}, repayment ${t.repayment_method} ${t.repayment_frequency},` +
       ` guarantee ${t.guarantee_type}, joint loan ${yesNo(t.joint_loan)}.`,
+    ...(t.first_delinquency_date ? [`First delinquency ${t.first_delinquency_date}.`] : []),
   ].join(' ');
   w.paragraph(terms, '   ', '   ');
   const l = a.latest;

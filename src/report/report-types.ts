@@ -36,6 +36,12 @@ export interface FileMonth {
   reportedOn: string;
 }
 
+/** A month known only from a payment history profile: a status, no amounts. */
+export interface FileHistoryMonth {
+  month: string;
+  status: RepaymentStatus;
+}
+
 export interface FileAccount {
   accountId: number;
   furnisher: InstitutionRef;
@@ -43,6 +49,9 @@ export interface FileAccount {
   terms: AccountTerms;
   /** Months on file (deleted months excluded), any order. */
   months: FileMonth[];
+  /** Months of its payment history profiles that have no monthly state on file (not even a deleted
+   *  one), oldest first; absent when there are none. They fill the grid and count in no figure. */
+  historyMonths?: FileHistoryMonth[];
 }
 
 export interface FileInquiry {

@@ -21,6 +21,8 @@ import type {
 import { allocateIds } from './allocate-ids.js';
 import { chunks, ROWS_PER_STATEMENT } from './chunks.js';
 import { inFurnisherTransaction, type StoreTransaction } from './furnisher-transaction.js';
+import { writeHistoryProfiles } from './history-profile-writes.js';
+import { valueIndexRows, writeValueIndex } from './identity-value-index.js';
 import { writeMonthsPostgres } from './month-bulk-postgres.js';
 import { writeMonthsSqlite } from './month-bulk-sqlite.js';
 import { monthColumns, monthStateFromColumns, termColumns, termsFromColumns } from './month-rows.js';
@@ -276,6 +278,7 @@ async function applyPlan(tx: StoreTransaction, plan: BatchPlan): Promise<void> {
       )
       .execute();
   }
+  await writeValueIndex(tx, valueIndexRows(plan.attributes, person, furnisherId));
 
   for (const part of chunks(plan.newAccounts, ROWS_PER_STATEMENT)) {
     await db
@@ -376,6 +379,7 @@ async function applyPlan(tx: StoreTransaction, plan: BatchPlan): Promise<void> {
     remap.size > 0 ? plan.months.map((m) => ({ ...m, personId: person(m.personId) })) : plan.months;
   if (tx.engine === 'sqlite') writeMonthsSqlite(tx.sqlite!, months, { batchPk, at });
   else await writeMonthsPostgres(tx.pgClient!, months, { batchPk, at });
+  await writeHistoryProfiles(db, plan.historyProfiles, person, batchPk);
 
   for (const change of plan.monthChanges) {
     const personId = person(change.personId);

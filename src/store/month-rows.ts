@@ -55,6 +55,7 @@ export function termColumns(terms: AccountTerms): AccountTermsColumns {
     instalments: terms.instalments ?? null,
     guarantee_type: terms.guarantee_type,
     joint_loan: terms.joint_loan ? 1 : 0,
+    first_delinquency_date: terms.first_delinquency_date ?? null,
   };
 }
 
@@ -73,5 +74,6 @@ export function termsFromColumns(row: AccountTermsColumns): AccountTerms {
   if (row.maturity_date !== null) terms.maturity_date = row.maturity_date;
   if (row.shared_limit_minor !== null) terms.shared_limit_minor = Number(row.shared_limit_minor);
   if (row.instalments !== null) terms.instalments = Number(row.instalments);
+  if (row.first_delinquency_date !== null) terms.first_delinquency_date = row.first_delinquency_date;
   return terms;
 }

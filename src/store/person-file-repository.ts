@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { InquiryReason } from '../consent/inquiry-reasons.js';
 import type { InstitutionKind } from '../domain/codes.js';
 import type { FileAccount, InstitutionRef, PersonFile, ReportedValue } from '../report/report-types.js';
+import { attachHistoryMonths } from './history-profile-reads.js';
 import { monthStateFromColumns, termsFromColumns } from './month-rows.js';
 import { preparedQuery } from './prepared-query.js';
 import type { Database } from './schema-types.js';
@@ -68,6 +69,7 @@ const accountsOfPerson = preparedQuery((db, personId: number) =>
       'a.instalments',
       'a.guarantee_type',
       'a.joint_loan',
+      'a.first_delinquency_date',
       'i.code',
       'i.name',
       'i.kind',
@@ -150,6 +152,7 @@ export async function readPersonFile(
       reportedOn: m.reported_on,
     });
   }
+  await attachHistoryMonths(db, personId, accounts);
 
   const inquiryRows = await inquiriesOfPerson.rows(db, personId);
   return {

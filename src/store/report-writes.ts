@@ -14,7 +14,7 @@ import { readPersonFile } from './person-file-repository.js';
 import { preparedQuery } from './prepared-query.js';
 import type { Database } from './schema-types.js';
 
-const insertInquiry = preparedQuery(
+export const insertInquiry = preparedQuery(
   (
     db,
     personId: number,

@@ -57,6 +57,22 @@ export interface IdentityAttributesTable {
   batch_pk: number;
 }
 
+/**
+ * Identity attribute value -> persons that reported it (mobile, address, employer, and the
+ * name_birth_date pair); distributed by value_hash under Citus. One row per (value, person,
+ * furnisher), written with identity_attributes in the same transaction.
+ */
+export interface IdentityValueIndexTable {
+  /** mobile, address, employer, name_birth_date. */
+  attribute: string;
+  /** The keyed hash of identity_attributes (name_birth_date: nameBirthDateHash of the pair). */
+  value_hash: string;
+  person_id: number;
+  furnisher_id: number;
+  first_reported_on: string;
+  last_reported_on: string;
+}
+
 export interface AccountTermsColumns {
   account_type: string;
   business_type: string;
@@ -70,6 +86,8 @@ export interface AccountTermsColumns {
   instalments: number | null;
   guarantee_type: string;
   joint_loan: number;
+  /** Date of first delinquency (migration 5); null when not reported. */
+  first_delinquency_date: string | null;
 }
 
 export interface AccountsTable extends AccountTermsColumns {
@@ -145,6 +163,21 @@ export interface AccountMonthVersionsTable extends MonthStateColumns {
   reason: string | null;
   superseded_at: string;
   superseded_by_batch_pk: number;
+}
+
+/**
+ * Payment history profiles as furnished with a monthly state (migration 5): the statuses of the
+ * months up to `end_month`, newest first, '-' for no history. One row per account and end month;
+ * the latest furnished replaces an earlier one of the same end month.
+ */
+export interface AccountHistoryProfilesTable {
+  person_id: number;
+  account_id: number;
+  /** The month of the first character: the month before the monthly state it came with. */
+  end_month: string;
+  statuses: string;
+  reported_on: string;
+  batch_pk: number;
 }
 
 export interface BatchesTable {
@@ -245,11 +278,13 @@ export interface Database {
   persons: PersonsTable;
   national_id_index: NationalIdIndexTable;
   identity_attributes: IdentityAttributesTable;
+  identity_value_index: IdentityValueIndexTable;
   accounts: AccountsTable;
   account_versions: AccountVersionsTable;
   account_index: AccountIndexTable;
   account_months: AccountMonthsTable;
   account_month_versions: AccountMonthVersionsTable;
+  account_history_profiles: AccountHistoryProfilesTable;
   batches: BatchesTable;
   rejects: RejectsTable;
   consents: ConsentsTable;

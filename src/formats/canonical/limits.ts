@@ -24,6 +24,8 @@ export const MAX_ACCOUNT_NO_CHARS = 64;
 export const MAX_INSTALMENTS = 600;
 /** Most overdue periods counted on one monthly state. */
 export const MAX_OVERDUE_PERIODS = 999;
+/** Months one payment history profile describes (Metro 2 field 18: 24 months). */
+export const MAX_HISTORY_PROFILE_MONTHS = 24;
 /** Longest batch id, in characters. */
 export const MAX_BATCH_ID_CHARS = 64;
 /** Shape of a batch id chosen by the furnisher. */

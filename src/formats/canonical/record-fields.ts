@@ -20,6 +20,7 @@ import {
 import {
   MAX_ACCOUNT_NO_CHARS,
   MAX_AMOUNT_MINOR,
+  MAX_HISTORY_PROFILE_MONTHS,
   MAX_INSTALMENTS,
   MAX_OVERDUE_PERIODS,
   MAX_TEXT_CHARS,
@@ -175,7 +176,36 @@ export const ACCOUNT_TERM_FIELDS: readonly FieldSpec[] = [
     type: { kind: 'boolean' },
     description: 'True when the credit is co-lent (joint loan with another institution).',
   },
+  {
+    name: 'first_delinquency_date',
+    required: false,
+    type: { kind: 'date' },
+    description:
+      'Date of first delinquency: the day the delinquency that led to the current negative status began (Metro 2 field 25). Starts the retention clock of the US profile; absent while the account is not delinquent.',
+  },
 ];
+
+/** The character of a payment history profile for a month the furnisher has no history of. */
+export const HISTORY_NO_DATA = '-';
+
+/**
+ * A month record's payment history profile: the statuses of the months before `month`, newest
+ * first, one character per month (a status code, or '-' for no history).
+ */
+export const HISTORY_PROFILE_FIELD: FieldSpec = {
+  name: 'payment_history_profile',
+  required: false,
+  type: {
+    kind: 'text',
+    maxChars: MAX_HISTORY_PROFILE_MONTHS,
+    pattern: new RegExp(
+      `^[${HISTORY_NO_DATA}${REPAYMENT_STATUSES.join('')}]{1,${MAX_HISTORY_PROFILE_MONTHS}}$`,
+    ),
+    patternDescription: `1 to ${MAX_HISTORY_PROFILE_MONTHS} characters, each a status code or ${HISTORY_NO_DATA} (no history that month)`,
+  },
+  description:
+    "Payment history profile (Metro 2 field 18, in status codes): the statuses of the months before `month`, newest first (the first character is the month before `month`). Fills the report's months that have no monthly state on file; never replaces one.",
+};
 
 /** The facts of one monthly state of an account. */
 export const MONTH_STATE_FIELDS: readonly FieldSpec[] = [
@@ -254,7 +284,7 @@ export const RECORD_FIELDS: Readonly<Record<RecordKind, readonly FieldSpec[]>> =
     ...ACCOUNT_TERM_FIELDS,
     FIXES,
   ],
-  month: [KIND, ACCOUNT_NO, MONTH, REPORTED_ON, ...MONTH_STATE_FIELDS, FIXES],
+  month: [KIND, ACCOUNT_NO, MONTH, REPORTED_ON, ...MONTH_STATE_FIELDS, HISTORY_PROFILE_FIELD, FIXES],
   correction: [
     KIND,
     ACCOUNT_NO,

@@ -47,6 +47,8 @@ export interface AccountTerms {
   instalments?: number;
   guarantee_type: GuaranteeType;
   joint_loan: boolean;
+  /** Date of first delinquency, YYYY-MM-DD (the US retention clock). */
+  first_delinquency_date?: string;
 }
 
 export interface AccountRecord extends RecordBase, AccountTerms {
@@ -72,6 +74,8 @@ export interface MonthRecord extends RecordBase, MonthState {
   kind: 'month';
   account_no: string;
   month: string;
+  /** Statuses of the months before `month`, newest first ('-': no history that month). */
+  payment_history_profile?: string;
 }
 
 export interface CorrectionRecord extends RecordBase {

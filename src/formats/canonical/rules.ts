@@ -192,7 +192,22 @@ function termViolations(terms: AccountTerms, prefix: string): RuleViolation[] {
       field: `${prefix}shared_limit_minor`,
       message: `a shared limit is for revolving accounts (R1-R4), not ${terms.account_type}`,
     });
+  // A collection account (C1) reports the original creditor's delinquency, which precedes it.
+  const dofd = terms.first_delinquency_date;
+  if (dofd !== undefined && dofd < terms.open_date && terms.account_type !== 'C1')
+    found.push({
+      field: `${prefix}first_delinquency_date`,
+      message:
+        'expected a date of first delinquency not before the open date (collection accounts C1 excepted)',
+    });
   return found;
+}
+
+/** A date of first delinquency after the date the facts are reported as true. */
+function delinquencyAfterReported(terms: AccountTerms, reportedOn: string, prefix: string): RuleViolation[] {
+  return terms.first_delinquency_date !== undefined && terms.first_delinquency_date > reportedOn
+    ? one(`${prefix}first_delinquency_date`, 'expected a date of first delinquency not after reported_on')
+    : none;
 }
 
 /** Splits a correction's `set` into known fields and checks each value's type. */
@@ -423,6 +438,25 @@ export const RECORD_RULES: readonly RecordRule[] = [
     example: { line: line(EXAMPLE_ACCOUNT, { shared_limit_minor: 5_000_000 }) },
   },
   {
+    id: 'ACC-DOFD-FUTURE',
+    description: 'A date of first delinquency is not after the reported_on date (so never in the future).',
+    kinds: ['account'],
+    fields: ['first_delinquency_date', 'reported_on'],
+    needs: 'record',
+    check: (record) => delinquencyAfterReported(record, record.reported_on, ''),
+    example: { line: line(EXAMPLE_ACCOUNT, { first_delinquency_date: '2025-02-01' }) },
+  },
+  {
+    id: 'ACC-DOFD-BEFORE-OPEN',
+    description:
+      "A date of first delinquency is not before the open date, except on a collection account (C1), which reports the original creditor's delinquency.",
+    kinds: ['account'],
+    fields: ['account_type', 'open_date', 'first_delinquency_date'],
+    needs: 'record',
+    check: (record) => termViolations(record, '').filter((v) => v.field === 'first_delinquency_date'),
+    example: { line: line(EXAMPLE_ACCOUNT, { first_delinquency_date: '2024-05-20' }) },
+  },
+  {
     id: 'ACC-UPDATE-UNKNOWN',
     description: 'An account update refers to an account on file (or opened earlier in the batch).',
     kinds: ['account'],
@@ -640,7 +674,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
         const found = termViolations(terms, 'set.');
         if (terms.open_date > record.reported_on)
           found.push({ field: 'set.open_date', message: 'expected an open date not after reported_on' });
-        return found;
+        return [...found, ...delinquencyAfterReported(terms, record.reported_on, 'set.')];
       }
       const state = applySet(context.monthState(record.account_no, record.month)!, record.set);
       return [

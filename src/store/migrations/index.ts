@@ -7,6 +7,16 @@
 import { coreTables } from './001-core-tables.js';
 import { consentsAndInquiries } from './002-consents-and-inquiries.js';
 import { lenderPolicies } from './003-lender-policies.js';
+import { identityValueIndex } from './004-identity-value-index.js';
+import { accountHistoryProfile } from './005-account-history-profile.js';
+import { clusterPersonTables } from './006-cluster-person-tables.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [coreTables, consentsAndInquiries, lenderPolicies];
+export const MIGRATIONS: readonly Migration[] = [
+  coreTables,
+  consentsAndInquiries,
+  lenderPolicies,
+  identityValueIndex,
+  accountHistoryProfile,
+  clusterPersonTables,
+];
