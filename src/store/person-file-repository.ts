@@ -9,9 +9,16 @@
 import type { Kysely } from 'kysely';
 import type { InquiryReason } from '../consent/inquiry-reasons.js';
 import type { InstitutionKind } from '../domain/codes.js';
-import type { FileAccount, InstitutionRef, PersonFile, ReportedValue } from '../report/report-types.js';
+import type { MonthState } from '../formats/canonical/record-types.js';
+import type {
+  FileAccount,
+  FileMonth,
+  InstitutionRef,
+  PersonFile,
+  ReportedValue,
+} from '../report/report-types.js';
 import { attachHistoryMonths } from './history-profile-reads.js';
-import { monthStateFromColumns, termsFromColumns } from './month-rows.js';
+import { termsFromColumns } from './month-rows.js';
 import { preparedQuery } from './prepared-query.js';
 import type { Database } from './schema-types.js';
 
@@ -34,19 +41,22 @@ const personById = preparedQuery((db, personId: number) =>
   db.selectFrom('persons').select(['id_type', 'id_enc']).where('person_id', '=', personId),
 );
 
+/** The columns of an identity row, in the order `attributesOfPerson` selects them (read as arrays). */
+const ATTRIBUTE_COLUMNS = [
+  'a.attribute',
+  'a.value_enc',
+  'a.first_reported_on',
+  'a.last_reported_on',
+  'i.code',
+  'i.name',
+  'i.kind',
+] as const;
+
 const attributesOfPerson = preparedQuery((db, personId: number) =>
   db
     .selectFrom('identity_attributes as a')
     .innerJoin('institutions as i', 'i.institution_id', 'a.furnisher_id')
-    .select([
-      'a.attribute',
-      'a.value_enc',
-      'a.first_reported_on',
-      'a.last_reported_on',
-      'i.code',
-      'i.name',
-      'i.kind',
-    ])
+    .select(ATTRIBUTE_COLUMNS)
     .where('a.person_id', '=', personId),
 );
 
@@ -78,26 +88,44 @@ const accountsOfPerson = preparedQuery((db, personId: number) =>
     .where('a.state', '<>', 'deleted'),
 );
 
+/** The columns of a month row, in the order `monthsOfPerson` selects them (read as arrays). */
+const MONTH_COLUMNS = [
+  'account_id',
+  'month',
+  'balance_minor',
+  'used_limit_minor',
+  'scheduled_payment_minor',
+  'actual_payment_minor',
+  'overdue_periods',
+  'overdue_amount_minor',
+  'status',
+  'five_class',
+  'reported_on',
+] as const;
+
 const monthsOfPerson = preparedQuery((db, personId: number) =>
   db
     .selectFrom('account_months')
-    .select([
-      'account_id',
-      'month',
-      'balance_minor',
-      'used_limit_minor',
-      'scheduled_payment_minor',
-      'actual_payment_minor',
-      'overdue_periods',
-      'overdue_amount_minor',
-      'status',
-      'five_class',
-      'reported_on',
-    ])
+    .select(MONTH_COLUMNS)
     .where('person_id', '=', personId)
     .where('deleted', '=', 0)
     .limit(MAX_MONTH_ROWS_PER_REPORT + 1),
 );
+
+/** A month row read as an array (columns as in MONTH_COLUMNS) as the file holds it. */
+function monthFromTuple(t: readonly unknown[]): FileMonth {
+  const state: MonthState = {
+    balance_minor: Number(t[2]),
+    scheduled_payment_minor: Number(t[4]),
+    actual_payment_minor: Number(t[5]),
+    overdue_periods: Number(t[6]),
+    overdue_amount_minor: Number(t[7]),
+    status: t[8] as MonthState['status'],
+    five_class: Number(t[9]) as MonthState['five_class'],
+  };
+  if (t[3] !== null) state.used_limit_minor = Number(t[3]);
+  return { month: t[1] as string, state, reportedOn: t[10] as string };
+}
 
 const inquiriesOfPerson = preparedQuery((db, personId: number) =>
   db
@@ -120,38 +148,44 @@ export async function readPersonFile(
   const [person] = await personById.rows(db, personId);
   if (!person) throw new Error(`invariant: national_id_index names person ${personId}, who is not on file`);
 
+  // One reference per furnisher: the file (and its copy to the main thread) holds it once.
+  const furnishers = new Map<string, InstitutionRef>();
+  const furnisher = (code: string, name: string, kind: string): InstitutionRef => {
+    let r = furnishers.get(code);
+    if (!r) {
+      r = ref({ code, name, kind });
+      furnishers.set(code, r);
+    }
+    return r;
+  };
+
   const attributes: Record<string, ReportedValue[]> = {};
-  for (const r of await attributesOfPerson.rows(db, personId)) {
-    const list = attributes[r.attribute] ?? [];
+  for (const t of await attributesOfPerson.tuples(db, personId)) {
+    const attribute = t[0] as string;
+    const list = attributes[attribute] ?? [];
     list.push({
-      value: decrypt(r.value_enc),
-      furnisher: ref(r),
-      firstReportedOn: r.first_reported_on,
-      lastReportedOn: r.last_reported_on,
+      value: decrypt(t[1] as string),
+      furnisher: furnisher(t[4] as string, t[5] as string, t[6] as string),
+      firstReportedOn: t[2] as string,
+      lastReportedOn: t[3] as string,
     });
-    attributes[r.attribute] = list;
+    attributes[attribute] = list;
   }
 
   const accounts = new Map<number, FileAccount>();
   for (const r of await accountsOfPerson.rows(db, personId)) {
     accounts.set(Number(r.account_id), {
       accountId: Number(r.account_id),
-      furnisher: ref(r),
+      furnisher: furnisher(r.code, r.name, r.kind),
       accountNo: r.account_no,
       terms: termsFromColumns(r),
       months: [],
     });
   }
-  const monthRows = await monthsOfPerson.rows(db, personId);
+  const monthRows = await monthsOfPerson.tuples(db, personId);
   if (monthRows.length > MAX_MONTH_ROWS_PER_REPORT)
     throw new Error(`a person's file holds more than ${MAX_MONTH_ROWS_PER_REPORT} monthly states`);
-  for (const m of monthRows) {
-    accounts.get(Number(m.account_id))?.months.push({
-      month: m.month,
-      state: monthStateFromColumns(m),
-      reportedOn: m.reported_on,
-    });
-  }
+  for (const t of monthRows) accounts.get(Number(t[0]))?.months.push(monthFromTuple(t));
   await attachHistoryMonths(db, personId, accounts);
 
   const inquiryRows = await inquiriesOfPerson.rows(db, personId);
@@ -161,7 +195,11 @@ export async function readPersonFile(
     idNumber: decrypt(person.id_enc),
     attributes,
     accounts: [...accounts.values()],
-    inquiries: inquiryRows.map((q) => ({ at: q.at, institution: ref(q), reason: q.reason as InquiryReason })),
+    inquiries: inquiryRows.map((q) => ({
+      at: q.at,
+      institution: furnisher(q.code, q.name, q.kind),
+      reason: q.reason as InquiryReason,
+    })),
     objections: 0,
   };
 }

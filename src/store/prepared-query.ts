@@ -23,9 +23,25 @@ interface Template {
   readonly slots: readonly number[];
 }
 
+/**
+ * Leads the SQL of a query whose rows are wanted as arrays (`tuples`). The SQLite statement cache
+ * (sqlite-statement-cache.ts) prepares such a statement in better-sqlite3's raw mode, which
+ * builds no object per row; a leading comment changes nothing for either engine's parser.
+ */
+export const ROWS_AS_ARRAYS = '/* rows as arrays */ ';
+
+/** A row as an array: the selected columns' values in the order of the select list. */
+export type Tuple<O> = O[keyof O][];
+
 export interface PreparedQuery<A extends unknown[], O> {
   /** Runs the query on `db` (a Kysely instance or a transaction) and returns its rows. */
   rows(db: Kysely<Database>, ...args: A): Promise<O[]>;
+  /**
+   * Runs the query and returns its rows as arrays, values in the order of the select list: on
+   * SQLite without an object per row (a third less time for a report's month rows); on
+   * PostgreSQL the objects' values, in column order.
+   */
+  tuples(db: Kysely<Database>, ...args: A): Promise<Tuple<O>[]>;
   /** Runs the query and returns the whole result (rows, affected rows). */
   run(db: Kysely<Database>, ...args: A): Promise<QueryResult<O>>;
 }
@@ -35,6 +51,7 @@ export function preparedQuery<A extends unknown[], O>(
 ): PreparedQuery<A, O> {
   // One template per dialect adapter (a transaction shares its Kysely's adapter).
   const templates = new WeakMap<object, Template>();
+  const tupleTemplates = new WeakMap<object, Template>();
   const arity = build.length - 1;
 
   function template(db: Kysely<Database>): Template {
@@ -49,6 +66,19 @@ export function preparedQuery<A extends unknown[], O>(
         throw new Error(`preparedQuery: ${arity} arguments declared, ${used.size} used in: ${compiled.sql}`);
       t = { compiled, slots };
       templates.set(adapter, t);
+    }
+    return t;
+  }
+
+  /** The template with its SQL led by ROWS_AS_ARRAYS (a query of its own for the statement cache). */
+  function tupleTemplate(db: Kysely<Database>): Template {
+    const adapter = db.getExecutor().adapter;
+    let t = tupleTemplates.get(adapter);
+    if (!t) {
+      const base = template(db);
+      const sql = ROWS_AS_ARRAYS + base.compiled.sql;
+      t = { compiled: { ...base.compiled, sql }, slots: base.slots };
+      tupleTemplates.set(adapter, t);
     }
     return t;
   }
@@ -68,6 +98,12 @@ export function preparedQuery<A extends unknown[], O>(
     },
     run(db, ...args) {
       return db.executeQuery(bind(template(db), args));
+    },
+    async tuples(db, ...args) {
+      const rows = (await db.executeQuery(bind(tupleTemplate(db), args))).rows as unknown[];
+      // Rows come as arrays from the SQLite statement cache; as objects from any other driver.
+      if (rows.length === 0 || Array.isArray(rows[0])) return rows as Tuple<O>[];
+      return rows.map((row) => Object.values(row as object)) as Tuple<O>[];
     },
   };
 }

@@ -9,6 +9,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { SqliteDatabase } from 'kysely';
+import { ROWS_AS_ARRAYS } from './prepared-query.js';
 
 /** Statements kept per connection; the hot paths use a few dozen distinct texts. */
 export const MAX_CACHED_STATEMENTS = 256;
@@ -29,6 +30,8 @@ export function cachingStatements(sqlite: BetterSqlite3.Database): SqliteDatabas
         return cached;
       }
       const statement = sqlite.prepare(sql);
+      // A query that wants its rows as arrays (preparedQuery's `tuples`): no object per row.
+      if (statement.reader && sql.startsWith(ROWS_AS_ARRAYS)) statement.raw(true);
       if (!cached) {
         cache.set(sql, statement);
         if (cache.size > MAX_CACHED_STATEMENTS) {

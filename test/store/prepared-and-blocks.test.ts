@@ -52,6 +52,30 @@ test('a prepared query runs with each call’s arguments and keeps its constants
   assert.equal(inTx.length, 1);
 });
 
+test('tuples: the same rows as arrays, values in the order of the select list, on every call', async () => {
+  const byCode = preparedQuery((db, kind: string) =>
+    db
+      .selectFrom('institutions')
+      .select(['code', 'institution_id', 'name'])
+      .where('kind', '=', kind)
+      .orderBy('code'),
+  );
+  for (let call = 0; call < 3; call++) {
+    const tuples = await byCode.tuples(store.db, 'bank');
+    assert.deepEqual(
+      tuples.map((t) => [t[0], Number(t[1]), t[2]]),
+      [
+        ['a', 1, 'A'],
+        ['b', 2, 'B'],
+      ],
+    );
+    // The same statement's rows as objects are still objects (the array form is its own statement).
+    const rows = await byCode.rows(store.db, 'bank');
+    assert.equal(rows[0]?.code, 'a');
+  }
+  assert.deepEqual(await byCode.tuples(store.db, 'card_issuer'), []);
+});
+
 test('a prepared query that does not use every argument it declares fails fast', async () => {
   const unused = preparedQuery((db, code: string, _ignored: string) =>
     db.selectFrom('institutions').select('code').where('code', '=', code),
