@@ -27,6 +27,8 @@ export interface SqliteReportChannel {
 interface Thread {
   worker: Worker;
   pending: Map<number, { resolve: (reply: FromReportThread) => void; reject: (error: Error) => void }>;
+  /** Requests not posted yet: posted together once the event loop turns (setImmediate). */
+  outbox: ToReportThread[];
 }
 
 // Built, the thread is a .js beside this file. Run from source (tests, through tsx) it is a .ts,
@@ -51,13 +53,15 @@ export function sqliteReportChannel(sqlitePath: string, openingKey: KeyObject): 
   function start(role: ReportThreadData['role']): Thread {
     const worker = newThread(role === 'serve' ? { role, sqlitePath, openingKey } : { role, sqlitePath });
     worker.unref();
-    const thread: Thread = { worker, pending: new Map() };
-    worker.on('message', (reply: FromReportThread) => {
-      const waiting = thread.pending.get(reply.id);
-      if (!waiting) return;
-      thread.pending.delete(reply.id);
+    const thread: Thread = { worker, pending: new Map(), outbox: [] };
+    worker.on('message', (replies: FromReportThread[]) => {
+      for (const reply of replies) {
+        const waiting = thread.pending.get(reply.id);
+        if (!waiting) continue;
+        thread.pending.delete(reply.id);
+        waiting.resolve(reply);
+      }
       if (thread.pending.size === 0) worker.unref();
-      waiting.resolve(reply);
     });
     const fail = (error: Error) => {
       for (const waiting of thread.pending.values()) waiting.reject(error);
@@ -76,8 +80,15 @@ export function sqliteReportChannel(sqlitePath: string, openingKey: KeyObject): 
     return new Promise((resolve, reject) => {
       if (thread.pending.size === 0) thread.worker.ref();
       thread.pending.set(message.id, { resolve, reject });
-      thread.worker.postMessage(message);
+      if (thread.outbox.push(message) === 1) setImmediate(() => post(thread));
     });
+  }
+
+  /** Posts the requests gathered in the outbox, in one message. */
+  function post(thread: Thread): void {
+    const batch = thread.outbox;
+    thread.outbox = [];
+    if (batch.length > 0) thread.worker.postMessage(batch);
   }
 
   function threads(): Thread {

@@ -1,8 +1,11 @@
 /**
  * The messages between the main thread and the SQLite report thread (see sqlite-report-thread.ts).
+ * Each side posts them in batches (an array per post): the requests that arrive in one turn of the
+ * main thread's event loop, the replies of one group transaction. A post costs more than the
+ * copy of a small message, and the two sides post four times per report otherwise.
  *
  * @example
- *   worker.postMessage({ id: 1, op: 'read', request } satisfies ToReportThread);
+ *   worker.postMessage([{ id: 1, op: 'read', request }] satisfies ToReportThread[]);
  */
 import type { KeyObject } from 'node:crypto';
 import type { SavedReport, ServeRequest } from '../report/ports.js';

@@ -97,7 +97,7 @@ async function serve(sqlitePath: string, openingKey: KeyObject | undefined): Pro
         const message = error instanceof Error ? error.message : String(error);
         replies = group.map((w) => ({ id: w.id, ok: false, error: message }));
       }
-      for (const reply of replies) port.postMessage(reply);
+      port.postMessage(replies);
     }
     flushing = false;
     if (closing !== undefined) await shutdown(closing);
@@ -105,20 +105,27 @@ async function serve(sqlitePath: string, openingKey: KeyObject | undefined): Pro
 
   async function shutdown(id: number): Promise<void> {
     await store.close();
-    port.postMessage({ id, ok: true } satisfies FromReportThread);
+    port.postMessage([{ id, ok: true }] satisfies FromReportThread[]);
     port.close();
   }
 
-  port.on('message', (message: ToReportThread) => {
-    if (message.op === 'close') {
-      closing = message.id;
-      if (!flushing) void shutdown(message.id);
-      return;
+  port.on('message', (batch: ToReportThread[]) => {
+    let close: number | undefined;
+    for (const message of batch) {
+      if (message.op === 'close') close = message.id;
+      else if (close === undefined) queue.push(message);
+      else throw new Error('invariant: a request was sent after the close of the report thread');
     }
-    queue.push(message);
     // Requests that arrive while a group runs join the next group.
-    if (!flushing) setImmediate(() => void flush());
-    flushing = true;
+    if (queue.length > 0 && !flushing) {
+      setImmediate(() => void flush());
+      flushing = true;
+    }
+    // A close waits for the requests before it: the flush that runs them shuts the thread down.
+    if (close !== undefined) {
+      closing = close;
+      if (!flushing) void shutdown(close);
+    }
   });
 }
 
@@ -139,11 +146,12 @@ async function checkpoint(sqlitePath: string): Promise<void> {
       // A busy database is checkpointed next time.
     }
   }, CHECKPOINT_INTERVAL_MS);
-  port.on('message', (message: ToReportThread) => {
-    if (message.op !== 'close') return;
+  port.on('message', (batch: ToReportThread[]) => {
+    const close = batch.find((message) => message.op === 'close');
+    if (!close) return;
     clearInterval(timer);
     void store.close().then(() => {
-      port.postMessage({ id: message.id, ok: true } satisfies FromReportThread);
+      port.postMessage([{ id: close.id, ok: true }] satisfies FromReportThread[]);
       port.close();
     });
   });
