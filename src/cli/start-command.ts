@@ -150,6 +150,22 @@ function printDemo(
       say(`  the bank's own policy: curl -H 'Authorization: Bearer ${bank.apiKey}' ${url}/v1/lender-policy`);
     }
   }
+  const fraud = demo.fraudCheck;
+  const ringMember = demo.showcase.fraudRing;
+  const fraudBank = fraud ? demo.institutions.find((i) => i.code === fraud.lenderCode) : undefined;
+  if (fraud && ringMember && fraudBank) {
+    const fraudBody = {
+      id_number: ringMember.idNumber,
+      name: ringMember.name,
+      purpose: '02',
+      consent_id: fraud.consentId,
+    };
+    say('');
+    say(`a fraud check of a member of a planted fraud ring (fires ${fraud.fired.join(', ')}):`);
+    say(
+      `  curl -H 'Authorization: Bearer ${fraudBank.apiKey}' -H 'content-type: application/json' -d '${JSON.stringify(fraudBody)}' ${url}/v1/fraud-checks`,
+    );
+  }
   if (regulator) {
     say('the market, month by month (regulator):');
     say(`  curl -H 'Authorization: Bearer ${regulator.apiKey}' '${url}/v1/market/overview?months=6'`);

@@ -15,6 +15,7 @@ import { addMonths, todayUtc } from '../domain/calendar.js';
 import type { InstitutionKind, InstitutionRole } from '../domain/codes.js';
 import { furnishBatch } from '../furnish/furnish-batch.js';
 import { splitIntoBatches } from '../furnish/split-batches.js';
+import { runFraudCheck } from '../identity/fraud/run-fraud-check.js';
 import { personHashes, pullReport } from '../report/pull-report.js';
 import { REPORT_LINK_VALIDITY_S, reportLink } from '../report/report-links.js';
 import type { LenderPolicy } from '../risk/lender-policy.js';
@@ -32,6 +33,8 @@ export interface DemoKeys {
   showcase: {
     multiLender: { idNumber: string; name: string; lenders: number };
     delinquent: { idNumber: string; name: string };
+    /** A member of a planted fraud ring (markets of 1,000 persons or more). */
+    fraudRing?: { idNumber: string; name: string };
   };
   stats: {
     persons: number;
@@ -52,6 +55,8 @@ export interface DemoKeys {
     verdict: string;
     decidedBy: string[];
   };
+  /** A fraud check of the ring member by the same bank, with a consent of its own. */
+  fraudCheck?: { lenderCode: string; consentId: string; fired: string[] };
 }
 
 /** The demo bank's own policy: at most 4 lenders once the credit is granted, no current delinquency. */
@@ -107,19 +112,19 @@ async function checkShowcasePerson(bureau: Bureau, demo: DemoKeys): Promise<Demo
 /** Validity of the demo consent (about the longest a consent may be). */
 const DEMO_CONSENT_DAYS = 365;
 
-/** Pulls the showcase report through the real consent gate and report path. */
-async function pullShowcaseReport(bureau: Bureau, demo: DemoKeys): Promise<DemoKeys['report']> {
-  const bank = demo.institutions.find((i) => i.kind === 'bank' && i.roles.includes('lender'));
-  const lender = bank ? await bureau.institutions.findByCode(bank.code) : undefined;
-  if (!lender) return undefined;
-  const person = demo.showcase.multiLender;
+/** Records a demo consent of `person` to `lender` for purpose 02 (loan approval). */
+async function demoConsent(
+  bureau: Bureau,
+  lenderId: number,
+  person: { idNumber: string; name: string },
+): Promise<string> {
   const checked = bureau.profile.nationalId.check(person.idNumber, todayUtc());
-  if (!checked.ok) throw new Error('demo: the showcase ID does not pass its own check');
+  if (!checked.ok) throw new Error('demo: a showcase ID does not pass its own check');
   const now = new Date();
   const consentId = `c_demo_${randomBytes(8).toString('base64url')}`;
   await bureau.consents.create({
     consentId,
-    lenderId: lender.institutionId,
+    lenderId,
     ...personHashes(bureau.cipher, checked.id, person.name),
     purpose: '02',
     grantedAt: now.toISOString(),
@@ -128,6 +133,32 @@ async function pullShowcaseReport(bureau: Bureau, demo: DemoKeys): Promise<DemoK
     createdAt: now.toISOString(),
     revokedAt: null,
   });
+  return consentId;
+}
+
+/** Checks the planted ring member for fraud signals through the real path (an inquiry). */
+async function checkRingMember(bureau: Bureau, demo: DemoKeys): Promise<DemoKeys['fraudCheck']> {
+  const person = demo.showcase.fraudRing;
+  const lender = demo.report ? await bureau.institutions.findByCode(demo.report.lenderCode) : undefined;
+  if (!person || !lender) return undefined;
+  const consentId = await demoConsent(bureau, lender.institutionId, person);
+  const outcome = await runFraudCheck(
+    { report: bureau.reportDeps, evidence: bureau.fraudEvidence },
+    { lender, idNumber: person.idNumber, name: person.name, purpose: '02', consentId },
+  );
+  if (!outcome.ok) throw new Error(`demo: the fraud check was refused: ${outcome.refusal}`);
+  const fired = outcome.fired;
+  if (fired.length === 0) throw new Error('demo: no fraud signal fired on the planted ring member');
+  return { lenderCode: lender.code, consentId, fired };
+}
+
+/** Pulls the showcase report through the real consent gate and report path. */
+async function pullShowcaseReport(bureau: Bureau, demo: DemoKeys): Promise<DemoKeys['report']> {
+  const bank = demo.institutions.find((i) => i.kind === 'bank' && i.roles.includes('lender'));
+  const lender = bank ? await bureau.institutions.findByCode(bank.code) : undefined;
+  if (!lender) return undefined;
+  const person = demo.showcase.multiLender;
+  const consentId = await demoConsent(bureau, lender.institutionId, person);
   const outcome = await pullReport(bureau.reportDeps, {
     lender,
     idNumber: person.idNumber,
@@ -230,6 +261,7 @@ export async function ensureDemoMarket(
   };
   demo.report = await pullShowcaseReport(bureau, demo);
   demo.prelending = await checkShowcasePerson(bureau, demo);
+  demo.fraudCheck = await checkRingMember(bureau, demo);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
   return demo;

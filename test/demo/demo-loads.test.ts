@@ -63,10 +63,34 @@ test('the demo market is furnished through the pipeline, nothing rejected, and r
   assert.equal(first.prelending?.verdict, 'decline');
   assert.ok(first.prelending?.decidedBy.includes('LP-MAX-OPEN-LENDERS'), 'too many lenders');
   assert.ok(first.showcase.multiLender.lenders >= 5, 'credit at 5 or more lenders');
+  assert.equal(first.fraudCheck, undefined, 'no fraud ring is planted in a market of 150');
 
   const batches = await count('batches');
   const again = await ensureDemoMarket(bureau, { log: () => {}, persons: 150 });
   assert.deepEqual(again?.institutions, first.institutions, 'the second start prints the same keys');
   assert.equal(await count('batches'), batches, 'nothing furnished again');
   assert.equal(await count('persons'), 150);
+});
+
+test('a market of 1,000 persons plants a fraud ring, and the demo checks a member: the ring signal fires', async () => {
+  const ringStore = await openTestStore();
+  const ringDir = mkdtempSync(join(tmpdir(), 'openbureau-demo-ring-'));
+  try {
+    const bureau = fromParts(
+      readConfig({ OPENBUREAU_DATA_DIR: ringDir }),
+      ringStore,
+      createPiiCipher(Buffer.alloc(32, 5)),
+      CHINA_PROFILE,
+    );
+    const demo = await ensureDemoMarket(bureau, { log: () => {}, persons: 1_000 });
+    assert.ok(demo?.showcase.fraudRing, 'a ring member in the showcase');
+    assert.equal(demo.fraudCheck?.lenderCode, demo.report?.lenderCode);
+    assert.ok(
+      demo.fraudCheck?.fired.includes('FS-FRAUD-RING'),
+      `fired: ${demo.fraudCheck?.fired.join(', ')}`,
+    );
+  } finally {
+    await ringStore.dispose();
+    rmSync(ringDir, { recursive: true, force: true });
+  }
 });
