@@ -61,6 +61,11 @@ export const CREDIT_REPORT_SCHEMA = obj({
     reason: REASON,
     personKnown: { type: 'boolean' },
     objections: int,
+    fraudWarning: {
+      type: 'array',
+      items: str,
+      description: 'The anti-fraud warning: one line per fraud signal that fired (docs/fraud-signals.md).',
+    },
   }),
   personalInformation: obj(
     {

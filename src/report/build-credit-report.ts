@@ -28,6 +28,8 @@ import {
   type RepaymentStatus,
 } from '../domain/codes.js';
 import type { JurisdictionProfile } from '../domain/jurisdiction.js';
+import { computeFraudSignals } from '../identity/fraud/fraud-signals.js';
+import { fraudWarningLines } from '../identity/fraud/fraud-warnings.js';
 import { windowedMetrics } from '../risk/compute-indicators.js';
 import { revolvingLimitTotal } from '../risk/revolving-limit.js';
 import { type TimelineMonth, timelineWithHistory } from './history-profile.js';
@@ -606,6 +608,9 @@ export function buildCreditReport(
       reason: reasonView(request.reason),
       personKnown: file !== null,
       objections: file?.objections ?? 0,
+      fraudWarning: file?.fraud
+        ? fraudWarningLines(computeFraudSignals(file.fraud, profile.fraudThresholds))
+        : [],
     },
     personalInformation: file ? personalInformation(file) : null,
     summary: {

@@ -8,6 +8,7 @@
  */
 import type { Consent } from '../consent/consent.js';
 import type { InquiryReason } from '../consent/inquiry-reasons.js';
+import type { FraudEvidenceRequest } from '../identity/fraud/ports.js';
 import type { PersonFile } from './report-types.js';
 
 export interface ReportRequestLog {
@@ -34,6 +35,8 @@ export interface ServeRequest {
   };
   /** The request log row (outcome 'served'). */
   log: ReportRequestLog;
+  /** Asks for the evidence of the fraud signals with the file (a report's anti-fraud warning). */
+  fraud?: Pick<FraudEvidenceRequest, 'asOf' | 'idFacts' | 'ring'>;
 }
 
 /** A report as kept for the lender who pulled it: its JSON, sealed. */

@@ -116,6 +116,20 @@ export async function consentGate(
   return { ok: true, now, at, idNumber: checked.id, idHash, purpose, lenderId };
 }
 
+/** What the ID number itself says (a resident ID: birth date and sex), for the fraud signals. */
+function idFacts(
+  profile: JurisdictionProfile,
+  idNumber: string,
+  at: string,
+): { birthDate?: string; sex?: 'M' | 'F' } {
+  const checked = profile.nationalId.check(idNumber, at.slice(0, 10));
+  if (!checked.ok) return {};
+  return {
+    ...(checked.birthDate ? { birthDate: checked.birthDate } : {}),
+    ...(checked.sex ? { sex: checked.sex } : {}),
+  };
+}
+
 export async function pullReport(deps: ReportDeps, pull: ReportPull): Promise<ReportOutcome> {
   const gate = await consentGate(deps, pull);
   if (!gate.ok) return gate;
@@ -127,6 +141,11 @@ export async function pullReport(deps: ReportDeps, pull: ReportPull): Promise<Re
     idHash,
     inquiry: { at, institutionId: lenderId, reason: purpose, consentId: pull.consentId, reportNumber },
     log: { lenderId, at, idHash, purpose, consentId: pull.consentId, outcome: 'served', reportNumber },
+    fraud: {
+      asOf: at,
+      idFacts: idFacts(deps.profile, gate.idNumber, at),
+      ring: deps.profile.fraudThresholds.ring,
+    },
   });
   const report = buildCreditReport(
     file,

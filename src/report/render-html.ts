@@ -289,6 +289,13 @@ function renderHeader(header: ReportHeader): SafeHtml {
   contains no personal information and no accounts; it records this inquiry only. Absence of a file
   is not evidence of good or bad credit.
 </div>`;
+  const fraud =
+    header.fraudWarning.length === 0
+      ? html``
+      : html`<div class="notice notice-fraud" role="alert" id="fraud-warning">
+  <strong>Anti-fraud warning (反欺诈提示).</strong> Identity signals fired on this file; verify the applicant before lending:
+  <ul>${header.fraudWarning.map((line) => html`<li>${line}</li>`)}</ul>
+</div>`;
   return html`<header class="report-header" id="report-header" data-section="header">
   <div class="masthead">
     <div>
@@ -319,6 +326,7 @@ function renderHeader(header: ReportHeader): SafeHtml {
       ])}
     </tbody>
   </table>
+  ${fraud}
   ${noFile}
 </header>`;
 }
@@ -718,6 +726,8 @@ table.subject td { width: 29%; }
 .flag { color: var(--alert); font-weight: 700; }
 .notice { border-left: 5px solid; padding: 10px 14px; margin: 12px 0 4px; }
 .notice-nofile { border-color: #b7791f; background: #fff8e6; }
+.notice-fraud { border-color: #c53030; background: #fff5f5; }
+.notice-fraud ul { margin: 6px 0 0; padding-left: 20px; }
 .figures { display: grid; grid-template-columns: repeat(4, 1fr); gap: 10px; margin: 4px 0 14px; }
 .figure { border: 1px solid var(--line); border-top: 4px solid var(--accent); padding: 8px 12px; height: 100%; }
 .figure-alert { border-top-color: #c0392b; }

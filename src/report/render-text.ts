@@ -169,6 +169,10 @@ function renderHeader(w: TextWriter, report: CreditReport): void {
   w.field('Queried by', `${h.queriedBy.name} (${h.queriedBy.kind}, ${h.queriedBy.code})`);
   w.field('Reason', `${h.reason.code} ${h.reason.label}`);
   w.field('Objections', String(h.objections));
+  if (h.fraudWarning.length > 0) {
+    w.line(w.bold('ANTI-FRAUD WARNING: verify the applicant before lending'));
+    for (const line of h.fraudWarning) w.paragraph(line, '  ! ', '    ');
+  }
   if (!h.personKnown)
     w.paragraph('The bureau holds no file on this person: the report has no accounts.', '', '');
 }

@@ -12,6 +12,7 @@
 import type { InquiryReason } from '../consent/inquiry-reasons.js';
 import type { AccountType, InstitutionKind, RepaymentStatus } from '../domain/codes.js';
 import type { AccountTerms, MonthState } from '../formats/canonical/record-types.js';
+import type { FraudEvidence } from '../identity/fraud/fraud-evidence.js';
 
 /** An institution as a report shows it. */
 export interface InstitutionRef {
@@ -74,6 +75,8 @@ export interface PersonFile {
   inquiries: FileInquiry[];
   /** Items the person disputes (objection labels); 0 until disputes exist. */
   objections: number;
+  /** The evidence of the fraud signals, read with the file when the report asked for it. */
+  fraud?: FraudEvidence;
 }
 
 /** Who asks, why, and when: the report's request. */
@@ -99,6 +102,8 @@ export interface ReportHeader {
   /** False when the bureau has no file on the person: the report then has no accounts. */
   personKnown: boolean;
   objections: number;
+  /** The anti-fraud warning: one line per fraud signal that fired (docs/fraud-signals.md); empty when none. */
+  fraudWarning: string[];
 }
 
 export interface ReportedValueView {

@@ -35,9 +35,9 @@ import type { PiiCipher } from '../identity/pii-cipher.js';
 import type { SequenceName } from './allocate-ids.js';
 import { idBlocks } from './id-blocks.js';
 import { NAME_BIRTH_DATE, nameBirthDateHash } from './identity-value-index.js';
+import { insertInquiry, writeRequestLog } from './inquiry-writes.js';
 import type { BureauDatabase } from './open-database.js';
 import { preparedQuery } from './prepared-query.js';
-import { insertInquiry, writeRequestLog } from './report-writes.js';
 import type { Database } from './schema-types.js';
 
 /**

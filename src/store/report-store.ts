@@ -13,9 +13,10 @@ import type { PiiCipher } from '../identity/pii-cipher.js';
 import type { ReportRequestLog, ReportStore } from '../report/ports.js';
 import { createConsentRepository } from './consent-repository.js';
 import { type IdBlocks, idBlocks } from './id-blocks.js';
+import { writeRequestLog } from './inquiry-writes.js';
 import type { BureauDatabase } from './open-database.js';
 import { preparedQuery } from './prepared-query.js';
-import { readFileAndRecord, writeReport, writeRequestLog } from './report-writes.js';
+import { readFileAndRecord, writeReport } from './report-writes.js';
 import { sqliteReportChannel } from './sqlite-report-channel.js';
 
 const reportBody = preparedQuery((db, lenderId: number, reportNumber: string) =>

@@ -7,58 +7,14 @@
  *   const file = await db.transaction().execute((trx) => readFileAndRecord(trx, request, ids));
  */
 import type { Kysely } from 'kysely';
-import type { ReportRequestLog, ServeRequest } from '../report/ports.js';
+import type { ServeRequest } from '../report/ports.js';
 import type { PersonFile } from '../report/report-types.js';
+import { readFraudEvidence } from './fraud-evidence-repository.js';
 import type { IdBlocks } from './id-blocks.js';
+import { insertInquiry, writeRequestLog } from './inquiry-writes.js';
 import { readPersonFile } from './person-file-repository.js';
 import { preparedQuery } from './prepared-query.js';
 import type { Database } from './schema-types.js';
-
-export const insertInquiry = preparedQuery(
-  (
-    db,
-    personId: number,
-    inquiryId: number,
-    at: string,
-    institutionId: number,
-    reason: string,
-    consentId: string,
-    reportNumber: string,
-  ) =>
-    db.insertInto('inquiries').values({
-      person_id: personId,
-      inquiry_id: inquiryId,
-      at,
-      institution_id: institutionId,
-      reason,
-      consent_id: consentId,
-      report_number: reportNumber,
-    }),
-);
-
-const insertRequestLog = preparedQuery(
-  (
-    db,
-    lenderId: number,
-    requestId: number,
-    at: string,
-    idHash: string,
-    purpose: string,
-    consentId: string | null,
-    outcome: string,
-    reportNumber: string | null,
-  ) =>
-    db.insertInto('report_requests').values({
-      lender_id: lenderId,
-      request_id: requestId,
-      at,
-      id_hash: idHash,
-      purpose,
-      consent_id: consentId,
-      outcome,
-      report_number: reportNumber,
-    }),
-);
 
 const insertReport = preparedQuery(
   (db, lenderId: number, reportNumber: string, createdAt: string, bodyEnc: string) =>
@@ -70,29 +26,11 @@ const insertReport = preparedQuery(
     }),
 );
 
-/** Writes one request log row; its id must have been ensured in `ids`. */
-export async function writeRequestLog(
-  db: Kysely<Database>,
-  entry: ReportRequestLog,
-  ids: IdBlocks,
-): Promise<void> {
-  await insertRequestLog.run(
-    db,
-    entry.lenderId,
-    ids.take('report_request'),
-    entry.at,
-    entry.idHash,
-    entry.purpose,
-    entry.consentId,
-    entry.outcome,
-    entry.reportNumber,
-  );
-}
-
 /**
- * Inside the caller's transaction: reads the person's file (identity values opened with `open`),
- * records the inquiry when the person is on file, and logs the request as served. Ids for one inquiry and one log row must have been
- * ensured in `ids`.
+ * Inside the caller's transaction: reads the person's file (identity values opened with `open`)
+ * and, when the request asks for it, the evidence of the fraud signals (before this inquiry is
+ * on the file); records the inquiry when the person is on file, and logs the request as served.
+ * Ids for one inquiry and one log row must have been ensured in `ids`.
  */
 export async function readFileAndRecord(
   db: Kysely<Database>,
@@ -101,6 +39,8 @@ export async function readFileAndRecord(
   open: (sealed: string) => string,
 ): Promise<PersonFile | null> {
   const file = await readPersonFile(db, request.idHash, open);
+  if (file && request.fraud)
+    file.fraud = (await readFraudEvidence(db, { idHash: request.idHash, ...request.fraud }, open)).evidence;
   const q = request.inquiry;
   if (file)
     await insertInquiry.run(

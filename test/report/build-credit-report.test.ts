@@ -239,6 +239,7 @@ describe('the worked example (every figure by hand)', () => {
       reason: { code: '02', label: 'loan approval' },
       personKnown: true,
       objections: 1,
+      fraudWarning: [],
     });
   });
 
@@ -785,6 +786,7 @@ describe('header and the unknown person', () => {
         reason: { code: '03', label: 'credit card approval' },
         personKnown: false,
         objections: 0,
+        fraudWarning: [],
       },
       personalInformation: null,
       summary: {
