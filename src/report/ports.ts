@@ -36,7 +36,7 @@ export interface ServeRequest {
   /** The request log row (outcome 'served'). */
   log: ReportRequestLog;
   /** Asks for the evidence of the fraud signals with the file (a report's anti-fraud warning). */
-  fraud?: Pick<FraudEvidenceRequest, 'asOf' | 'idFacts' | 'ring'>;
+  fraud?: Pick<FraudEvidenceRequest, 'asOf' | 'idFacts' | 'ring' | 'ringLinks'>;
 }
 
 /** A report as kept for the lender who pulled it: its JSON, sealed. */

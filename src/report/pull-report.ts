@@ -116,6 +116,9 @@ export async function consentGate(
   return { ok: true, now, at, idNumber: checked.id, idHash, purpose, lenderId };
 }
 
+/** The shared values a report's anti-fraud warning follows to find a ring (see pullReport). */
+export const REPORT_RING_LINKS = ['mobile', 'address'] as const;
+
 /** What the ID number itself says (a resident ID: birth date and sex), for the fraud signals. */
 function idFacts(
   profile: JurisdictionProfile,
@@ -144,7 +147,10 @@ export async function pullReport(deps: ReportDeps, pull: ReportPull): Promise<Re
     fraud: {
       asOf: at,
       idFacts: idFacts(deps.profile, gate.idNumber, at),
-      ring: deps.profile.fraudThresholds.ring,
+      // The header's ring: the persons who share a mobile or an address with the subject (one
+      // link); POST /v1/fraud-checks walks the whole ring.
+      ring: { ...deps.profile.fraudThresholds.ring, maxDepth: 1 },
+      ringLinks: REPORT_RING_LINKS,
     },
   });
   const report = buildCreditReport(

@@ -248,7 +248,7 @@ function ownValuesToLookUp(own: readonly OwnReport[]): OwnValue[] {
  */
 export async function readFraudEvidence(
   db: Kysely<Database>,
-  request: Pick<FraudEvidenceRequest, 'idHash' | 'asOf' | 'idFacts' | 'ring'>,
+  request: Pick<FraudEvidenceRequest, 'idHash' | 'asOf' | 'idFacts' | 'ring' | 'ringLinks'>,
   open: (sealed: string) => string,
 ): Promise<{ personId: number | null; evidence: FraudEvidence }> {
   const { asOf, idFacts } = request;
@@ -309,10 +309,12 @@ export async function readFraudEvidence(
 
   const since = lookbackStartDate(asOf, request.ring.lookback_months);
   const defaultSince = monthOf(lookbackStartDate(asOf, request.ring.defaultLookback_months));
+  const followed = request.ringLinks ? new Set<RingLinkAttribute>(request.ringLinks) : undefined;
   const graph: RingGraph = {
     async valuesOf(person) {
       const rows = await ringValuesOf.rows(db, person, since);
-      return rows.map((r) => ({ attribute: r.attribute as RingLinkAttribute, key: r.value_hash }));
+      const values = rows.map((r) => ({ attribute: r.attribute as RingLinkAttribute, key: r.value_hash }));
+      return followed ? values.filter((v) => followed.has(v.attribute)) : values;
     },
     async holdersOf(value, limit) {
       const rows = await ringHolders.rows(db, value.key, value.attribute, since, limit);

@@ -22,6 +22,12 @@ const persons = [
   { id: makeResidentId('440305', '1992-11-20', 63), name: '吴海燕', mobile: SHARED_MOBILE },
   { id: makeResidentId('320102', '1985-01-09', 13), name: '郑浩', mobile: '13955550002' },
 ];
+/** Five persons at one address: a ring of five (the report follows shared mobiles and addresses one link). */
+const RING_ADDRESS = '福建省厦门市思明区湖滨南路88号1栋1201室';
+const ring = [1, 2, 3, 4, 5].map((i) => ({
+  id: makeResidentId('350203', `1987-0${i}-1${i}`, 10 * i + 1),
+  name: `林${'一二三四五'[i - 1]}`,
+}));
 const [subject, , , alone] = persons as [
   (typeof persons)[0],
   (typeof persons)[0],
@@ -33,13 +39,21 @@ let h: ApiHarness;
 
 before(async () => {
   h = await openApiHarness();
-  const lines = persons.map((p) => ({
+  const lines: object[] = persons.map((p) => ({
     kind: 'identity',
     id_number: p.id,
     name: p.name,
     reported_on: today,
     mobile: p.mobile,
   }));
+  for (const p of ring)
+    lines.push({
+      kind: 'identity',
+      id_number: p.id,
+      name: p.name,
+      reported_on: today,
+      address: RING_ADDRESS,
+    });
   const res = await h.postBatch(h.keys.furnisherA, 'identities-1', lines);
   assert.equal(res.statusCode, 201, res.body);
   assert.equal(JSON.parse(res.body).batch.rejected, 0, res.body);
@@ -104,4 +118,17 @@ test('a person with nothing shared: no warning', async () => {
   const report = JSON.parse(await pull(alone)) as CreditReport;
   assert.deepEqual(report.header.fraudWarning, []);
   assert.doesNotMatch(await pull(alone, 'text/html'), /id="fraud-warning"/);
+});
+
+test('five persons at one address: the header warns of a ring', async () => {
+  const member = ring[0];
+  assert.ok(member);
+  const report = JSON.parse(await pull(member)) as CreditReport;
+  assert.ok(
+    report.header.fraudWarning.some(
+      (line) => line.startsWith('FS-FRAUD-RING:') && line.includes('group of 5'),
+    ),
+    `warning: ${JSON.stringify(report.header.fraudWarning)}`,
+  );
+  assert.ok(report.header.fraudWarning.some((line) => line.startsWith('FS-IDS-PER-ADDRESS:')));
 });

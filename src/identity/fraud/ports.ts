@@ -9,7 +9,7 @@
  */
 import type { ReportRequestLog, ServeRequest } from '../../report/ports.js';
 import type { FraudEvidence } from './fraud-evidence.js';
-import type { RingThresholds } from './fraud-thresholds.js';
+import type { RingLinkAttribute, RingThresholds } from './fraud-thresholds.js';
 
 export interface FraudEvidenceRequest {
   idHash: string;
@@ -19,6 +19,12 @@ export interface FraudEvidenceRequest {
   idFacts: FraudEvidence['idFacts'];
   /** Limits and look-backs of the ring walk. */
   ring: RingThresholds;
+  /**
+   * The kinds of shared value the ring walk follows (default: every ring link, mobile, address
+   * and employer). A report's header walks only the persons who share a mobile or an address with
+   * the subject, one link deep: a few index reads instead of a walk through workplaces.
+   */
+  ringLinks?: readonly RingLinkAttribute[];
   /** Recorded on the person's file when the person is on file. */
   inquiry: ServeRequest['inquiry'];
   /** The request log row (outcome 'served'). */
