@@ -10,7 +10,7 @@
  *
  *   npm run bench                                  # build, then both benchmarks on both engines
  *   BENCH_ENGINES=sqlite npm run bench             # one engine
- *   BENCH_ONLY=report npm run bench                # some benchmarks (furnish, report, metro2, dedupe, metro2-ingest)
+ *   BENCH_ONLY=report npm run bench                # some benchmarks (furnish, report, metro2, dedupe, metro2-ingest, score, identity-link)
  *   BENCH_CPU_PROF=1 npm run bench                 # also --cpu-prof each worker and summarise
  *   BENCH_ACCOUNTS=10000 BENCH_MONTHS=4 npm run bench   # a quick furnishing run
  *   BENCH_REPORT_PERSONS=10000 BENCH_REPORT_SECONDS=5 npm run bench   # a quick report run
@@ -47,6 +47,14 @@ const STANDALONE = {
   dedupe: {
     script: 'dedupe.mjs',
     title: 'Identity dedupe of a 1,000,000-record person file, and online linking',
+  },
+  score: {
+    script: 'score.mjs',
+    title: 'Bureau score: 1,000,000 persons scored in batch, and the latency it adds to a report',
+  },
+  'identity-link': {
+    script: 'identity-link.mjs',
+    title: 'Identity resolution: one record whose ID fails or is missing, against 1,000,000 persons (SQLite)',
   },
 };
 const KNOWN = ['furnish', 'report', ...Object.keys(STANDALONE)];

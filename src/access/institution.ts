@@ -52,6 +52,8 @@ export function institutionProblems(input: {
       problems.push(`role '${role}': expected one of ${INSTITUTION_ROLES.join(', ')}`);
   if (input.roles.includes('regulator') && input.roles.length > 1)
     problems.push('role: a regulator has no other role (it neither furnishes nor lends)');
+  if (input.roles.includes('bureau') && input.roles.length > 1)
+    problems.push('role: the bureau operator has no other role (it sees masked data of every person)');
   return problems;
 }
 

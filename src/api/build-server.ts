@@ -16,11 +16,13 @@ import { consentRoutes } from './routes/consent-routes.js';
 import { fraudRoutes } from './routes/fraud-routes.js';
 import { furnishRoutes } from './routes/furnish-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { identityRoutes } from './routes/identity-routes.js';
 import { institutionRoutes } from './routes/institution-routes.js';
 import { marketRoutes } from './routes/market-routes.js';
 import { metro2Routes } from './routes/metro2-routes.js';
 import { prelendingRoutes } from './routes/prelending-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
+import { scoreRoutes } from './routes/score-routes.js';
 
 /** Request bodies of JSON routes (batches have their own, larger limit). */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
@@ -111,6 +113,15 @@ export async function buildServer(
     policies: bureau.policies,
   });
   await app.register(fraudRoutes, { deps: { report: bureau.reportDeps, evidence: bureau.fraudEvidence } });
+  await app.register(scoreRoutes, {
+    reports: bureau.reportDeps.store,
+    cipher: bureau.cipher,
+    source: bureau.scoreSource,
+  });
+  await app.register(identityRoutes, {
+    reviews: { admin: bureau.identityAdmin, cipher: bureau.cipher, furnish: bureau.furnishDeps },
+    persons: { admin: bureau.identityAdmin, cipher: bureau.cipher, profile: bureau.profile },
+  });
   await app.ready();
   return app;
 }

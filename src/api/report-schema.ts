@@ -6,6 +6,8 @@
  * @example
  *   app.post('/v1/reports', { schema: { response: { 200: CREDIT_REPORT_SCHEMA } } }, handler);
  */
+import { REPORT_SCORE_SCHEMA } from './report-score-schema.js';
+
 const str = { type: 'string' } as const;
 const int = { type: 'integer' } as const;
 const nullableInt = { type: ['integer', 'null'] } as const;
@@ -119,6 +121,7 @@ export const CREDIT_REPORT_SCHEMA = obj({
         newAmountMinor: int,
       }),
     },
+    score: REPORT_SCORE_SCHEMA,
   }),
   accounts: {
     type: 'array',

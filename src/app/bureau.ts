@@ -11,11 +11,15 @@ import type { FurnishDeps } from '../furnish/furnish-batch.js';
 import type { FraudEvidenceStore } from '../identity/fraud/ports.js';
 import { loadMasterKey } from '../identity/key-store.js';
 import { createPiiCipher, type PiiCipher } from '../identity/pii-cipher.js';
+import type { IdentityAdminStore } from '../identity/resolution/admin-ports.js';
 import type { ReportDeps } from '../report/pull-report.js';
+import { createScoreModelSource, type ScoreModelSource } from '../score/bureau/model-source.js';
+import type { ScoreModelStore } from '../score/bureau/ports.js';
 import { type BatchRepository, createBatchRepository } from '../store/batch-repository.js';
 import { type ConsentRepository, createConsentRepository } from '../store/consent-repository.js';
 import { createFraudEvidenceStore } from '../store/fraud-evidence-repository.js';
 import { createFurnishStore } from '../store/furnish-repository.js';
+import { createIdentityAdminStore } from '../store/identity-admin-repository.js';
 import { createInstitutionRepository, type InstitutionRepository } from '../store/institution-repository.js';
 import {
   createLenderPolicyRepository,
@@ -25,6 +29,7 @@ import { createMarketRepository, type MarketRepository } from '../store/market-r
 import { migrate } from '../store/migrate.js';
 import { type BureauDatabase, openDatabase } from '../store/open-database.js';
 import { createReportStore } from '../store/report-store.js';
+import { createScoreModelStore } from '../store/score-model-repository.js';
 import type { BureauConfig } from './config.js';
 
 export interface Bureau {
@@ -43,6 +48,11 @@ export interface Bureau {
   readonly policies: LenderPolicyRepository;
   /** The evidence of fraud checks (read with the inquiry it records). */
   readonly fraudEvidence: FraudEvidenceStore;
+  /** The bureau score's stored models, and the one reports are scored with (docs/score.md). */
+  readonly scoreModels: ScoreModelStore;
+  readonly scoreSource: ScoreModelSource;
+  /** Identity reviews, merges and splits (docs/identity-resolution.md). */
+  readonly identityAdmin: IdentityAdminStore;
   close(): Promise<void>;
 }
 
@@ -72,6 +82,8 @@ export function fromParts(
   profile: JurisdictionProfile,
 ): Bureau {
   const reportStore = createReportStore(database, cipher);
+  const scoreModels = createScoreModelStore(database);
+  const scoreSource = createScoreModelSource(scoreModels);
   return {
     config,
     database,
@@ -81,10 +93,13 @@ export function fromParts(
     batches: createBatchRepository(database),
     furnishDeps: { store: createFurnishStore(database), cipher, profile },
     consents: createConsentRepository(database),
-    reportDeps: { store: reportStore, cipher, profile },
+    reportDeps: { store: reportStore, cipher, profile, score: scoreSource },
     policies: createLenderPolicyRepository(database),
     market: createMarketRepository(database),
     fraudEvidence: createFraudEvidenceStore(database, cipher),
+    scoreModels,
+    scoreSource,
+    identityAdmin: createIdentityAdminStore(database),
     close: () => database.close(),
   };
 }

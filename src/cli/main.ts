@@ -42,6 +42,11 @@ Usage:
                                                        cross-validated AUC and Gini of a scorecard on a CSV or ARFF file, variables by IV
   openbureau score train FILE --target COL --bad VALUE --out MODEL.json [--base-score 600 --base-odds 50 --pdo 20]
                                                        train a scorecard on all rows and write the versioned model
+  openbureau score build [--sample N] [--training-month YYYY-MM] [--holdout-month YYYY-MM] [--json]
+                                                       train the bureau score on the store's history, print the
+                                                       hold-out AUC and Gini, store the model with its version
+  openbureau score monitor [--sample N] [--month YYYY-MM] [--json]
+                                                       population stability index of the score and its variables
 
 Environment: DATABASE_URL (PostgreSQL; default embedded SQLite under OPENBUREAU_DATA_DIR, ./data),
 OPENBUREAU_MASTER_KEY, OPENBUREAU_KEY_FILE, HOST, PORT, OPENBUREAU_JURISDICTION (CN), LOG_LEVEL.

@@ -5,6 +5,8 @@
  * it was selected; `openbureau score train FILE --target COL --bad VALUE --out MODEL.json
  * [--base-score 600 --base-odds 50 --pdo 20]` trains on all rows and writes the model
  * (docs/score.md). Exit code 0: done; 2: bad arguments, or input that cannot be read or used.
+ * `openbureau score build` and `score monitor` (the bureau score from the store): see
+ * score-bureau-command.ts.
  *
  * @example
  *   openbureau score evaluate credit-g.arff --target class --bad bad --folds 10
@@ -12,6 +14,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { Bureau } from '../app/bureau.js';
 import type { BinningOptions } from '../score/binning/binning-options.js';
 import { crossValidate } from '../score/cross-validate.js';
 import { readTable } from '../score/input/read-table.js';
@@ -21,6 +24,8 @@ import type { ScorecardModel } from '../score/model-format.js';
 import { parseDecimal } from '../score/parse-decimal.js';
 import { ScoreError } from '../score/score-error.js';
 import { type TrainOptions, trainScorecard } from '../score/train.js';
+import { withBureau } from './cli-bureau.js';
+import { BUREAU_SCORE_USAGE, runScoreBuild, runScoreMonitor } from './score-bureau-command.js';
 
 const USAGE = `usage: openbureau score evaluate FILE --target COL --bad VALUE [--folds 10] [--seed 1] [--exclude COL ...] [--json]
        openbureau score train FILE --target COL --bad VALUE --out MODEL.json
@@ -31,7 +36,7 @@ number) or ARFF (.arff); either may be gzipped. Rows whose COL equals VALUE are 
 Both commands also take: --binning monotonic|optimal (numeric variables; default monotonic),
 --max-bins N (8), --min-bin-share S (0.05), --min-iv V (0.02), --max-correlation R (0.7),
 --exclude COL (repeatable). Exit code 0: done, 2: bad arguments or unreadable input.
-`;
+${BUREAU_SCORE_USAGE}`;
 
 /**
  * Where the command writes: the process's streams, or a test's buffers.
@@ -255,6 +260,7 @@ export async function scoreCommand(
     io.stdout.write(USAGE);
     return 0;
   }
+  if (sub === 'build' || sub === 'monitor') return bureauScore(sub, rest, io);
   if (sub !== 'evaluate' && sub !== 'train')
     return usage(io, sub === undefined ? undefined : `unknown subcommand '${sub}'`);
   let parsed: ReturnType<typeof parse>;
@@ -287,6 +293,36 @@ export async function scoreCommand(
   } catch (error) {
     if (error instanceof ScoreError) {
       io.stderr.write(`openbureau score: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/**
+ * `score build` / `score monitor` on the bureau of the environment (DATABASE_URL, data folder);
+ * `bureau` replaces it (tests). Exit code 2 on bad arguments or a ScoreError.
+ *
+ * @example
+ *   await bureauScore('monitor', ['--json'], io);
+ */
+export async function bureauScore(
+  sub: 'build' | 'monitor',
+  args: string[],
+  io: ScoreCommandOutput,
+  bureau?: Bureau,
+): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  const run = (b: Bureau) => (sub === 'build' ? runScoreBuild(b, args, io) : runScoreMonitor(b, args, io));
+  try {
+    return await (bureau ? run(bureau) : withBureau(run));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (error instanceof ScoreError || (code?.startsWith('ERR_PARSE_ARGS') ?? false)) {
+      io.stderr.write(`openbureau score ${sub}: ${(error as Error).message}\n`);
       return 2;
     }
     throw error;

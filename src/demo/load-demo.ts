@@ -21,6 +21,7 @@ import { REPORT_LINK_VALIDITY_S, reportLink } from '../report/report-links.js';
 import type { LenderPolicy } from '../risk/lender-policy.js';
 import { runPrelendingCheck } from '../risk/run-prelending-check.js';
 import { DEMO_INSTITUTIONS, demoMarketChunks } from './demo-market.js';
+import { buildDemoScore } from './demo-score.js';
 
 export interface DemoKeys {
   institutions: {
@@ -259,6 +260,7 @@ export async function ensureDemoMarket(
     showcase: market.showcase,
     stats: { ...market.stats, rejected, seconds: Math.round((Date.now() - started) / 100) / 10 },
   };
+  await buildDemoScore(bureau, options.log);
   demo.report = await pullShowcaseReport(bureau, demo);
   demo.prelending = await checkShowcasePerson(bureau, demo);
   demo.fraudCheck = await checkRingMember(bureau, demo);

@@ -87,8 +87,9 @@ export type RepaymentFrequency = (typeof REPAYMENT_FREQUENCIES)[number];
 export const GUARANTEE_TYPES = ['unsecured', 'pledge', 'mortgage', 'guarantee', 'combined', 'other'] as const;
 export type GuaranteeType = (typeof GUARANTEE_TYPES)[number];
 
-/** What an institution may do with the bureau. */
-export const INSTITUTION_ROLES = ['furnisher', 'lender', 'regulator'] as const;
+/** What an institution may do with the bureau. `bureau`: the bureau's own operators (identity reviews,
+ *  merges and splits; docs/identity-resolution.md). */
+export const INSTITUTION_ROLES = ['furnisher', 'lender', 'regulator', 'bureau'] as const;
 export type InstitutionRole = (typeof INSTITUTION_ROLES)[number];
 
 /** Kinds of institution. Banks are one kind; every other kind is non-bank. */

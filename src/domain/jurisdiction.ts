@@ -54,6 +54,8 @@ export interface JurisdictionProfile {
   readonly overCreditRules: OverCreditRules | null;
   /** Thresholds and limits of the fraud signals (docs/fraud-signals.md). */
   readonly fraudThresholds: FraudThresholds;
+  /** Factors a report gives with the bureau score: China's report up to 2, US key factors up to 4. */
+  readonly scoreFactors: number;
 }
 
 /** China: PBOC Credit Reporting Industry Regulation (2013) and Business Measures (2021). */
@@ -79,6 +81,7 @@ export const CHINA_PROFILE: JurisdictionProfile = {
   freeSelfReportsPerYear: 2,
   overCreditRules: CHINA_OVERCREDIT_RULES,
   fraudThresholds: CHINA_FRAUD_THRESHOLDS,
+  scoreFactors: 2,
 };
 
 /** United States: FCRA (15 U.S.C. 1681); Metro 2 furnishers link persons by SSN. */
@@ -109,6 +112,8 @@ export const US_PROFILE: JurisdictionProfile = {
   // Lenders' own policies apply; US law sets no per-person cap on consumer credit.
   overCreditRules: null,
   fraudThresholds: US_FRAUD_THRESHOLDS,
+  // FCRA 609(f)(1)(C) and 615(a): up to 4 key factors that adversely affected the score.
+  scoreFactors: 4,
 };
 
 const PROFILES = { CN: CHINA_PROFILE, US: US_PROFILE } as const;

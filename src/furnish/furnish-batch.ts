@@ -1,7 +1,8 @@
 /**
  * The furnishing pipeline: parse a batch, check every record against every rule with what the
- * bureau already knows, link each record to its person by national ID, and store accepted
- * records and rejects in one transaction. Idempotent per (furnisher, batch id).
+ * bureau already knows, link each record to its person by national ID (or, where the ID fails,
+ * is missing or conflicts with its person, by identity resolution: docs/identity-resolution.md),
+ * and store accepted records and rejects in one transaction. Idempotent per (furnisher, batch id).
  *
  * @example
  *   const result = await furnishBatch(deps, { furnisherId: 2, batchId: '2025-01-a', body });
@@ -31,7 +32,9 @@ import type {
 import type { AccountFacts, RuleContext } from '../formats/canonical/rule-types.js';
 import { applySet } from '../formats/canonical/rules.js';
 import type { PiiCipher } from '../identity/pii-cipher.js';
+import { IdentityError } from '../identity/resolution/identity-error.js';
 import { FurnishError } from './furnish-errors.js';
+import { createResolutionStep, type DecidedLink } from './identity-resolution-step.js';
 import { type ParsedLine, parseJsonLines } from './parse-lines.js';
 import type {
   AccountChange,
@@ -48,6 +51,7 @@ import type {
   NewPersonRow,
   OpenReject,
   RejectRow,
+  ReviewResolutionRow,
 } from './ports.js';
 import { validateRecord } from './validate-record.js';
 
@@ -67,6 +71,10 @@ export interface FurnishInput {
   preFindings?: ReadonlyMap<number, readonly Finding[]>;
   /** The format the furnisher sent (stored with the batch): 'jsonl' unless told. */
   format?: BatchSummary['format'];
+  /** A review replay: the operator's decision for a held record, by line (docs/identity-resolution.md). */
+  decided?: ReadonlyMap<number, DecidedLink>;
+  /** A review replay: the decision written with the batch; the batch is refused (409) unless every line is accepted. */
+  reviewResolution?: ReviewResolutionRow;
 }
 
 /** Findings returned inline with the batch answer; all of them stay listed with the rejects. */
@@ -271,6 +279,23 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
       isOpenReject: (fixes) => openRejects.has(fixes),
     };
 
+    // Identity resolution for the few records that need it (docs/identity-resolution.md).
+    const step = createResolutionStep({
+      reads: tx.resolution,
+      cipher,
+      profile,
+      ...(input.decided ? { decided: input.decided } : {}),
+    });
+    if (personByHash.size > 0) await step.preload([...new Set(personByHash.values())]);
+    /** The person an account on file (or opened earlier in the batch) belongs to: -1 for a person new
+     *  in this batch (no person on file may take a record of it). */
+    const accountPerson = (record: Record<string, unknown>): { personId: number | undefined } => {
+      if (record.kind !== 'account' || typeof record.account_no !== 'string') return { personId: undefined };
+      const facts = accounts.get(record.account_no);
+      if (!facts) return { personId: undefined };
+      return { personId: facts.personKey.startsWith('new:') ? -1 : Number(facts.personKey) };
+    };
+
     // Check every record in line order; accepted records change what later lines see.
     const rejects: RejectRow[] = [];
     const findingsOut: Finding[] = [];
@@ -334,7 +359,25 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
       let findings = item.findings;
       if (item.record) findings = validateRecord(item.record, item.line, context);
       const pre = input.preFindings?.get(item.line);
-      if (pre !== undefined && pre.length > 0) findings = [...pre, ...findings];
+      const hasPre = pre !== undefined && pre.length > 0;
+      if (hasPre) findings = [...pre, ...findings];
+      let linked: number | undefined;
+      const named = item.record?.kind === 'identity' || item.record?.kind === 'account';
+      if (named && findings.length > 0 && !hasPre) {
+        const answer = await step.rejected(item.record!, findings, item.line, accountPerson(item.record!));
+        if (answer.kind === 'link') {
+          linked = answer.personId;
+          findings = [];
+        } else if (answer.kind === 'reject') findings = answer.findings;
+      } else if (named && findings.length === 0) {
+        const key = context.personKeyOf(item.record!.id_number as string);
+        const idPerson = key.startsWith('new:') ? undefined : Number(key);
+        if (step.needsCheck(item.record!, idPerson, item.line)) {
+          const answer = await step.accepted(item.record!, idPerson, item.line, accountPerson(item.record!));
+          if (answer.kind === 'link') linked = answer.personId;
+          else if (answer.kind === 'reject') findings = answer.findings;
+        }
+      }
       if (findings.length > 0) {
         rejects.push({ line: item.line, kind: item.kind, rawEnc: cipher.encrypt(item.raw), findings });
         for (const f of findings) {
@@ -352,13 +395,13 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
       }
       switch (record.kind) {
         case 'identity': {
-          const personKey = personKeyFor(record.id_number);
+          const personKey = linked !== undefined ? String(linked) : personKeyFor(record.id_number);
           for (const attribute of IDENTITY_ATTRIBUTES)
             addAttribute(personKey, attribute, (record as IdentityRecord)[attribute], record.reported_on);
           break;
         }
         case 'account': {
-          const personKey = personKeyFor(record.id_number);
+          const personKey = linked !== undefined ? String(linked) : personKeyFor(record.id_number);
           addAttribute(personKey, 'name', record.name, record.reported_on);
           const terms = pick<AccountTerms>(record, TERM_KEYS);
           const current = accounts.get(record.account_no);
@@ -537,6 +580,17 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
       statuses: r.payment_history_profile!,
       reportedOn: r.reported_on,
     }));
+    if (input.reviewResolution !== undefined && rejects.length > 0)
+      throw new IdentityError(
+        'review_replay_rejected',
+        409,
+        `the held record no longer passes the rules (${[...new Set(rejects.flatMap((r) => r.findings.map((f) => f.rule)))].join(', ')}): keep it apart, or let the furnisher fix it`,
+      );
+    let nextDecision = step.links.length > 0 ? await tx.allocateIds('link_decision', step.links.length) : 0;
+    const linkDecisions = step.links.map((l) => ({ ...l, decisionId: nextDecision++ }));
+    let nextReview =
+      step.reviews.length > 0 ? await tx.allocateIds('identity_review', step.reviews.length) : 0;
+    const reviews = step.reviews.map((r) => ({ ...r, reviewId: nextReview++ }));
     const batch: BatchSummary = {
       batchPk,
       batchId: input.batchId,
@@ -560,6 +614,9 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
       historyProfiles,
       rejects,
       fixes,
+      linkDecisions,
+      reviews,
+      ...(input.reviewResolution ? { reviewResolution: input.reviewResolution } : {}),
     };
     await tx.apply(plan);
     return { batch, replayed: false, findings: findingsOut, findingsTruncated };

@@ -6,6 +6,7 @@
  *   const result = await furnishBatch({ store: createFurnishStore(db), cipher, profile }, input);
  */
 import type { AccountTerms, Finding, MonthState } from '../formats/canonical/record-types.js';
+import type { ResolutionReads } from '../identity/resolution/ports.js';
 
 export interface BatchSummary {
   batchPk: number;
@@ -105,6 +106,46 @@ export interface FixRow {
   fixedByLine: number;
 }
 
+/** A record linked to a person by identity resolution, and why (docs/identity-resolution.md). */
+export interface LinkDecisionRow {
+  personId: number;
+  decisionId: number;
+  line: number;
+  kind: string;
+  reason: string;
+  /** auto: above the link threshold; review: an operator's merge decision. */
+  decidedBy: 'auto' | 'review';
+  reviewId: number | null;
+  weightCentibits: number;
+  /** DecisionEvidence as JSON (levels and weights, no values). */
+  evidence: string;
+}
+
+/** A doubtful match held for review: the record is stored as a reject of the batch at `line`. */
+export interface ReviewRow {
+  reviewId: number;
+  line: number;
+  kind: string;
+  reason: string;
+  candidatePersonId: number;
+  idPersonId: number | null;
+  weightCentibits: number;
+  evidence: string;
+  /** The masked values (JSON), encrypted. */
+  maskedEnc: string;
+}
+
+/** The decision on a review, written with the batch that applies it (a merge) or alone. */
+export interface ReviewResolutionRow {
+  reviewId: number;
+  status: 'merged' | 'kept_apart';
+  /** The operator's institution. */
+  decidedBy: number;
+  decidedAt: string;
+  noteEnc: string | null;
+  audit: { personId: number; auditId: number; details: string };
+}
+
 /** Everything one batch writes, applied in this order in one transaction. */
 export interface BatchPlan {
   batch: BatchSummary;
@@ -122,6 +163,12 @@ export interface BatchPlan {
   historyProfiles: HistoryProfileRow[];
   rejects: RejectRow[];
   fixes: FixRow[];
+  /** Records linked by identity resolution (their rows above already name the person). */
+  linkDecisions: LinkDecisionRow[];
+  /** Records held for review (each also among `rejects`). */
+  reviews: ReviewRow[];
+  /** When the batch replays a held record for an operator's decision: that decision. */
+  reviewResolution?: ReviewResolutionRow;
 }
 
 export interface OpenReject {
@@ -143,7 +190,12 @@ export interface FurnishTransaction {
     furnisherId: number,
     refs: readonly { batchId: string; line: number }[],
   ): Promise<Map<string, OpenReject>>;
-  allocateIds(name: 'person' | 'account' | 'attribute' | 'batch', count: number): Promise<number>;
+  allocateIds(
+    name: 'person' | 'account' | 'attribute' | 'batch' | 'link_decision' | 'identity_review',
+    count: number,
+  ): Promise<number>;
+  /** Reads of identity resolution, in this transaction. */
+  readonly resolution: ResolutionReads;
   apply(plan: BatchPlan): Promise<void>;
 }
 

@@ -32,6 +32,7 @@ import { computeFraudSignals } from '../identity/fraud/fraud-signals.js';
 import { fraudWarningLines } from '../identity/fraud/fraud-warnings.js';
 import { windowedMetrics } from '../risk/compute-indicators.js';
 import { revolvingLimitTotal } from '../risk/revolving-limit.js';
+import { type ReportScoreInput, reportScoreOf } from '../score/bureau/report-score.js';
 import { type TimelineMonth, timelineWithHistory } from './history-profile.js';
 import type {
   AccountCategory,
@@ -540,12 +541,14 @@ function multiLending(file: PersonFile | null, at: string): MultiLendingRow[] {
 /**
  * The credit report of `file` (null: the bureau does not know the person) for `request`, under
  * the rules of `profile`. See the module comment for time and retention; each summary figure is
- * documented on the function that computes it.
+ * documented on the function that computes it. With `score` (the served model, or null when none
+ * is built), the summary carries the bureau score as of the last full month (docs/score.md).
  */
 export function buildCreditReport(
   file: PersonFile | null,
   request: ReportRequest,
   profile: JurisdictionProfile,
+  score?: ReportScoreInput,
 ): CreditReport {
   const requestMs = instantMs(request.at, 'request.at');
   const lastFullMonth = lastFullMonthOf(request.at);
@@ -620,6 +623,7 @@ export function buildCreditReport(
       distinctOpenFurnishers: openFurnishers.size,
       inquiries: inquiryWindows(inquiries, requestMs),
       multiLending: multiLending(file, request.at),
+      ...(score ? { score: reportScoreOf(file, lastFullMonth, score.model, profile.scoreFactors) } : {}),
     },
     accounts: accountViews.map((v) => v.report),
     inquiries: records.map((q) => q.view),

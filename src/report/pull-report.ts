@@ -14,6 +14,7 @@ import { CONSENT_REFUSALS, type ConsentRefusal, consentRefusal, normalizeName } 
 import { type InquiryReason, isInquiryReason } from '../consent/inquiry-reasons.js';
 import type { JurisdictionProfile } from '../domain/jurisdiction.js';
 import type { PiiCipher } from '../identity/pii-cipher.js';
+import type { ScoreModelSource } from '../score/bureau/model-source.js';
 import { buildCreditReport } from './build-credit-report.js';
 import type { ReportStore } from './ports.js';
 import { reportJson } from './report-json.js';
@@ -24,6 +25,8 @@ export interface ReportDeps {
   cipher: PiiCipher;
   profile: JurisdictionProfile;
   now?: () => Date;
+  /** The bureau score's model; without it reports carry no score. */
+  score?: ScoreModelSource;
 }
 
 export interface ReportPull {
@@ -140,6 +143,8 @@ export async function pullReport(deps: ReportDeps, pull: ReportPull): Promise<Re
   const checked = { id: gate.idNumber };
 
   const reportNumber = newReportNumber(now);
+  // The score's model first: a failure to load it leaves no inquiry behind.
+  const score = deps.score ? { model: await deps.score.current() } : undefined;
   const file = await deps.store.readFileAndRecord({
     idHash,
     inquiry: { at, institutionId: lenderId, reason: purpose, consentId: pull.consentId, reportNumber },
@@ -164,6 +169,7 @@ export async function pullReport(deps: ReportDeps, pull: ReportPull): Promise<Re
       reason: purpose,
     },
     deps.profile,
+    score,
   );
   const json = reportJson(report);
   await deps.store.saveReport({ lenderId, reportNumber, at, bodyEnc: deps.cipher.encrypt(json) });

@@ -452,10 +452,26 @@ function renderMultiLending(summary: ReportSummary): SafeHtml {
 </table>`;
 }
 
+/** The bureau score (docs/score.md): the score and percentile with the factors, or "--" with why. */
+function renderScore(summary: ReportSummary): SafeHtml {
+  const s = summary.score;
+  if (!s) return html``;
+  const value = html`<div class="figure-value" id="score-value">${s.available ? String(s.score) : '--'}</div>`;
+  const note = s.available
+    ? `of 1000, higher is safer; higher than ${s.percentile}% of scored persons (as of ${s.asOfMonth})`
+    : (s.reason ?? '');
+  const factors =
+    s.factors.length > 0
+      ? html`<ol id="score-factors">${s.factors.map((f) => html`<li>${f.text}</li>`)}</ol>`
+      : html``;
+  return html`<div id="summary-score"><h3>Credit score <span class="zh" lang="zh-CN">(信用评分)</span></h3>${value}<p class="muted">${note}</p>${factors}</div>`;
+}
+
 function renderSummary(report: CreditReport): SafeHtml {
   const s = report.summary;
   return html`<section class="section" id="summary" data-section="summary" aria-labelledby="summary-title">
   ${sectionHeading('summary', 1, 'Summary', '信息概要')}
+  ${renderScore(s)}
   ${renderKeyFigures(report)}
   ${renderAccountsByCategory(s)}
   ${renderOverdueSummary(s)}

@@ -204,6 +204,16 @@ function renderPersonal(w: TextWriter, info: PersonalInformation | null): void {
 
 function renderSummary(w: TextWriter, s: ReportSummary): void {
   w.section('SUMMARY');
+  if (s.score) {
+    const score = s.score;
+    w.field(
+      'Credit score',
+      score.available
+        ? `${score.score} of 1000 (higher is safer), higher than ${score.percentile}% of scored persons`
+        : `-- (${score.reason})`,
+    );
+    for (const [i, f] of score.factors.entries()) w.paragraph(f.text, `  ${i + 1}. `, '     ');
+  }
   w.line('Accounts by category');
   if (s.accountsByCategory.length === 0) w.line('  (none)');
   else

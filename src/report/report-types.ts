@@ -13,6 +13,7 @@ import type { InquiryReason } from '../consent/inquiry-reasons.js';
 import type { AccountType, InstitutionKind, RepaymentStatus } from '../domain/codes.js';
 import type { AccountTerms, MonthState } from '../formats/canonical/record-types.js';
 import type { FraudEvidence } from '../identity/fraud/fraud-evidence.js';
+import type { ReportScore } from '../score/bureau/report-score-types.js';
 
 /** An institution as a report shows it. */
 export interface InstitutionRef {
@@ -180,6 +181,8 @@ export interface ReportSummary {
   inquiries: InquiryWindow[];
   /** Multi-lending indicators (docs/indicators.md), before this report's own inquiry. */
   multiLending: MultiLendingRow[];
+  /** The bureau score (docs/score.md), when the report was built with the score's model source. */
+  score?: ReportScore;
 }
 
 /** One window x institution group of the multi-lending indicators. */

@@ -16,7 +16,10 @@ export type SequenceName =
   | 'attribute'
   | 'batch'
   | 'inquiry'
-  | 'report_request';
+  | 'report_request'
+  | 'link_decision'
+  | 'identity_review'
+  | 'identity_audit';
 
 export async function allocateIds(db: Kysely<Database>, name: SequenceName, count: number): Promise<number> {
   if (!Number.isInteger(count) || count < 1)

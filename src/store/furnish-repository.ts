@@ -22,6 +22,8 @@ import { allocateIds } from './allocate-ids.js';
 import { chunks, ROWS_PER_STATEMENT } from './chunks.js';
 import { inFurnisherTransaction, type StoreTransaction } from './furnisher-transaction.js';
 import { writeHistoryProfiles } from './history-profile-writes.js';
+import { createResolutionReads } from './identity-resolution-reads.js';
+import { writeResolutionRows } from './identity-resolution-writes.js';
 import { valueIndexRows, writeValueIndex } from './identity-value-index.js';
 import { writeMonthsPostgres } from './month-bulk-postgres.js';
 import { writeMonthsSqlite } from './month-bulk-sqlite.js';
@@ -176,6 +178,8 @@ function furnishTransaction(store: BureauDatabase, tx: StoreTransaction): Furnis
 
     allocateIds: (name, count) =>
       tx.engine === 'sqlite' ? allocateIds(db, name, count) : store.allocateIds(name, count),
+
+    resolution: createResolutionReads(db, tx.engine),
 
     apply: (plan) => applyPlan(tx, plan),
   };
@@ -454,4 +458,5 @@ async function applyPlan(tx: StoreTransaction, plan: BatchPlan): Promise<void> {
       .where('line', '=', fix.line)
       .execute();
   }
+  await writeResolutionRows(db, plan);
 }

@@ -272,6 +272,73 @@ export interface LenderPoliciesTable {
   updated_by_key: string;
 }
 
+/** The bureau score's models, one per build (migration 7). */
+export interface ScoreModelsTable {
+  version: number;
+  created_at: string;
+  training_month: string;
+  holdout_month: string;
+  model_json: string;
+}
+
+/** Records linked to a person by probabilistic matching, and why (migration 8). */
+export interface IdentityLinkDecisionsTable {
+  person_id: number;
+  decision_id: number;
+  at: string;
+  furnisher_id: number;
+  batch_pk: number;
+  line: number;
+  record_kind: string;
+  reason: string;
+  decided_by: string;
+  review_id: number | null;
+  weight_centibits: number;
+  evidence: string;
+}
+
+/** The review queue of doubtful matches (migration 8). */
+export interface IdentityReviewsTable {
+  review_id: number;
+  status: string;
+  created_at: string;
+  furnisher_id: number;
+  batch_pk: number;
+  line: number;
+  record_kind: string;
+  reason: string;
+  candidate_person_id: number;
+  id_person_id: number | null;
+  weight_centibits: number;
+  evidence: string;
+  masked_enc: string;
+  decided_at: string | null;
+  decided_by: number | null;
+  note_enc: string | null;
+}
+
+/** Merges, splits and review decisions (migration 8). */
+export interface IdentityAuditTable {
+  person_id: number;
+  audit_id: number;
+  at: string;
+  action: string;
+  actor_id: number;
+  other_person_id: number | null;
+  review_id: number | null;
+  note_enc: string | null;
+  details: string;
+}
+
+/** National IDs a person holds besides its own, from merges (migration 8). */
+export interface PersonNationalIdsTable {
+  person_id: number;
+  id_hash: string;
+  id_type: string;
+  id_enc: string;
+  since: string;
+}
+
 export interface Database {
   institutions: InstitutionsTable;
   api_keys: ApiKeysTable;
@@ -292,6 +359,11 @@ export interface Database {
   report_requests: ReportRequestsTable;
   reports: ReportsTable;
   lender_policies: LenderPoliciesTable;
+  score_models: ScoreModelsTable;
+  identity_link_decisions: IdentityLinkDecisionsTable;
+  identity_reviews: IdentityReviewsTable;
+  identity_audit: IdentityAuditTable;
+  person_national_ids: PersonNationalIdsTable;
   sequences: SequencesTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -35,7 +35,8 @@ const MIXED_ID = 'mixed-2025-01';
 // Lines 1 and 5 are valid; 4 is blank (counted, not a record); 2, 3, 6 and 7 break rules.
 const MIXED_LINES: readonly string[] = [
   JSON.stringify(identity()),
-  JSON.stringify(identity({ id_number: '110105194912310021' })),
+  // A mistyped ID of someone on file with no one's name or mobile: identity resolution finds no match.
+  JSON.stringify(identity({ id_number: '110105194912310021', name: '钱多多', mobile: '13700000001' })),
   '{"kind": "identity", "id_number": ',
   '',
   JSON.stringify(account()),

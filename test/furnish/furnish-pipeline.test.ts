@@ -871,7 +871,8 @@ describe('findings and rejects', () => {
         JSON.stringify(month({ month: '2024-11' })),
         '{"kind":"person","name":"测试 \\u0000 ✓"}',
         '   ',
-        JSON.stringify(identity({ id_number: '990105194912310021' })),
+        // Another person (name and mobile on file for no one): identity resolution finds no match.
+        JSON.stringify(identity({ id_number: '990105194912310021', name: '钱多多', mobile: '13700000001' })),
         '"just a string"',
       ];
       const result = await furnish(deps, F, 'mixed', lines);

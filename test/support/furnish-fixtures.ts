@@ -113,6 +113,10 @@ export const TABLES: readonly (keyof Database)[] = [
   'report_requests',
   'reports',
   'lender_policies',
+  'identity_link_decisions',
+  'identity_reviews',
+  'identity_audit',
+  'person_national_ids',
   'sequences',
   'schema_migrations',
 ];

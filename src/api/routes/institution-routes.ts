@@ -19,7 +19,7 @@ export const institutionRoutes: FastifyPluginAsync<{ institutions: InstitutionRe
   app.get(
     '/v1/me',
     {
-      config: { roles: ['furnisher', 'lender', 'regulator'] },
+      config: { roles: ['furnisher', 'lender', 'regulator', 'bureau'] },
       schema: {
         summary: 'The institution the API key belongs to.',
         tags: ['institutions'],

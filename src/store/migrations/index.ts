@@ -10,6 +10,8 @@ import { lenderPolicies } from './003-lender-policies.js';
 import { identityValueIndex } from './004-identity-value-index.js';
 import { accountHistoryProfile } from './005-account-history-profile.js';
 import { clusterPersonTables } from './006-cluster-person-tables.js';
+import { scoreModels } from './007-score-models.js';
+import { identityResolution } from './008-identity-resolution.js';
 import type { Migration } from './migration.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -19,4 +21,6 @@ export const MIGRATIONS: readonly Migration[] = [
   identityValueIndex,
   accountHistoryProfile,
   clusterPersonTables,
+  scoreModels,
+  identityResolution,
 ];
