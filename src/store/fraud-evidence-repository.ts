@@ -30,7 +30,7 @@ import type {
 import type { RingLinkAttribute } from '../identity/fraud/fraud-thresholds.js';
 import { lookbackStartDate } from '../identity/fraud/fraud-windows.js';
 import type { FraudEvidenceRequest, FraudEvidenceStore } from '../identity/fraud/ports.js';
-import { type RingGraph, walkRing } from '../identity/fraud/ring-walk.js';
+import { type RingGraph, type RingValue, walkRing } from '../identity/fraud/ring-walk.js';
 import type { PiiCipher } from '../identity/pii-cipher.js';
 import type { SequenceName } from './allocate-ids.js';
 import { idBlocks } from './id-blocks.js';
@@ -279,10 +279,17 @@ export async function readFraudEvidence(
     lastReportedOn: r.last_reported_on,
   }));
 
+  const since = lookbackStartDate(asOf, request.ring.lookback_months);
   const holder = holderNumbers();
   const shared: SharedValue[] = [];
+  // Other persons holding each of the person's values in the ring's look-back (a walk one link
+  // deep needs nothing else).
+  const holdersInLookback = new Map<string, number[]>();
   for (const value of ownValuesToLookUp(own)) {
     const rows = await valueReports.rows(db, value.key, value.attribute, personId);
+    const recent = new Set<number>();
+    for (const r of rows) if (r.last_reported_on > since) recent.add(Number(r.person_id));
+    holdersInLookback.set(`${value.attribute}\0${value.key}`, [...recent]);
     shared.push({
       attribute: value.attribute,
       own: value.own,
@@ -307,9 +314,46 @@ export async function readFraudEvidence(
     reason: q.reason as InquiryReason,
   }));
 
-  const since = lookbackStartDate(asOf, request.ring.lookback_months);
   const defaultSince = monthOf(lookbackStartDate(asOf, request.ring.defaultLookback_months));
   const followed = request.ringLinks ? new Set<RingLinkAttribute>(request.ringLinks) : undefined;
+  const countInDefault = async (persons: readonly number[]) => {
+    let n = 0;
+    for (const p of persons) if ((await defaultMonth.rows(db, p, defaultSince)).length > 0) n += 1;
+    return n;
+  };
+  // One link deep over values that were all looked up above (a report's header): the holders are
+  // known already, and a person who shares nothing costs no further read.
+  const direct =
+    request.ring.maxDepth === 1 &&
+    followed !== undefined &&
+    [...followed].every((a) => a === 'mobile' || a === 'address') &&
+    !shared.some((s) => s.truncated) &&
+    own.every(
+      (r) =>
+        !followed.has(r.attribute as RingLinkAttribute) ||
+        r.lastReportedOn <= since ||
+        holdersInLookback.has(`${r.attribute}\0${r.key}`),
+    );
+  const directGraph: RingGraph = {
+    async valuesOf(person) {
+      if (person !== personId) throw new Error('invariant: a walk one link deep reads only its start');
+      const values: RingValue[] = [];
+      const seen = new Set<string>();
+      for (const r of own) {
+        const attribute = r.attribute as RingLinkAttribute;
+        const id = `${attribute}\0${r.key}`;
+        if (!followed?.has(attribute) || r.lastReportedOn <= since || seen.has(id)) continue;
+        seen.add(id);
+        values.push({ attribute, key: r.key });
+      }
+      return values;
+    },
+    async holdersOf(value, limit) {
+      const others = holdersInLookback.get(`${value.attribute}\0${value.key}`) ?? [];
+      return [personId, ...others].slice(0, limit);
+    },
+    countInDefault,
+  };
   const graph: RingGraph = {
     async valuesOf(person) {
       const rows = await ringValuesOf.rows(db, person, since);
@@ -320,13 +364,9 @@ export async function readFraudEvidence(
       const rows = await ringHolders.rows(db, value.key, value.attribute, since, limit);
       return rows.map((r) => Number(r.person_id));
     },
-    async countInDefault(persons) {
-      let n = 0;
-      for (const p of persons) if ((await defaultMonth.rows(db, p, defaultSince)).length > 0) n += 1;
-      return n;
-    },
+    countInDefault,
   };
-  const ring = await walkRing(graph, personId, request.ring);
+  const ring = await walkRing(direct ? directGraph : graph, personId, request.ring);
 
   return {
     personId,
