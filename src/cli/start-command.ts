@@ -45,7 +45,14 @@ export async function startCommand(args: string[]): Promise<number> {
   say(`openbureau is running at ${url}`);
   say(`  health:  ${url}/healthz`);
   say(`  API doc: ${url}/openapi.json`);
-  if (demo) printDemo(say, url, demo, await demoReportLink(bureau, demo));
+  if (demo)
+    printDemo(
+      say,
+      url,
+      demo,
+      await demoReportLink(bureau, demo),
+      await demoReportLink(bureau, demo, 'fraud'),
+    );
   const stop = async () => {
     await app.close();
     await bureau.close();
@@ -61,6 +68,7 @@ function printDemo(
   url: string,
   demo: DemoKeys,
   reportPath: string | undefined,
+  fraudReportPath?: string,
 ): void {
   say('');
   say(
@@ -165,6 +173,11 @@ function printDemo(
     say(
       `  curl -H 'Authorization: Bearer ${fraudBank.apiKey}' -H 'content-type: application/json' -d '${JSON.stringify(fraudBody)}' ${url}/v1/fraud-checks`,
     );
+    say(`the same person's report carries the anti-fraud warning (${fraud.warning.length} lines):`);
+    say(
+      `  curl -H 'Authorization: Bearer ${fraudBank.apiKey}' -H 'content-type: application/json' -d '${JSON.stringify(fraudBody)}' ${url}/v1/reports`,
+    );
+    if (fraudReportPath) say(`  its page (signed link, valid 7 days): ${url}${fraudReportPath}`);
   }
   if (regulator) {
     say('the market, month by month (regulator):');

@@ -57,7 +57,14 @@ export interface DemoKeys {
     decidedBy: string[];
   };
   /** A fraud check of the ring member by the same bank, with a consent of its own. */
-  fraudCheck?: { lenderCode: string; consentId: string; fired: string[] };
+  fraudCheck?: {
+    lenderCode: string;
+    consentId: string;
+    fired: string[];
+    /** The member's report, pulled with the same consent: its header carries the anti-fraud warning. */
+    reportNumber: string;
+    warning: string[];
+  };
 }
 
 /** The demo bank's own policy: at most 4 lenders once the credit is granted, no current delinquency. */
@@ -150,7 +157,23 @@ async function checkRingMember(bureau: Bureau, demo: DemoKeys): Promise<DemoKeys
   if (!outcome.ok) throw new Error(`demo: the fraud check was refused: ${outcome.refusal}`);
   const fired = outcome.fired;
   if (fired.length === 0) throw new Error('demo: no fraud signal fired on the planted ring member');
-  return { lenderCode: lender.code, consentId, fired };
+  const report = await pullReport(bureau.reportDeps, {
+    lender,
+    idNumber: person.idNumber,
+    name: person.name,
+    purpose: '02',
+    consentId,
+  });
+  if (!report.ok) throw new Error(`demo: the ring member's report was refused: ${report.refusal}`);
+  const warning = report.report.header.fraudWarning;
+  if (warning.length === 0) throw new Error("demo: the ring member's report carries no anti-fraud warning");
+  return {
+    lenderCode: lender.code,
+    consentId,
+    fired,
+    reportNumber: report.report.header.reportNumber,
+    warning,
+  };
 }
 
 /** Pulls the showcase report through the real consent gate and report path. */
@@ -171,14 +194,22 @@ async function pullShowcaseReport(bureau: Bureau, demo: DemoKeys): Promise<DemoK
   return { lenderCode: lender.code, consentId, reportNumber: outcome.report.header.reportNumber };
 }
 
-/** A fresh signed link to the demo report page (valid 7 days from now). */
-export async function demoReportLink(bureau: Bureau, demo: DemoKeys): Promise<string | undefined> {
-  if (!demo.report) return undefined;
-  const lender = await bureau.institutions.findByCode(demo.report.lenderCode);
+/**
+ * A fresh signed link (valid 7 days from now) to a demo report's page: the showcase report, or
+ * with `which` 'fraud' the ring member's report with its anti-fraud warning.
+ */
+export async function demoReportLink(
+  bureau: Bureau,
+  demo: DemoKeys,
+  which: 'showcase' | 'fraud' = 'showcase',
+): Promise<string | undefined> {
+  const pulled = which === 'showcase' ? demo.report : demo.fraudCheck;
+  if (!pulled) return undefined;
+  const lender = await bureau.institutions.findByCode(pulled.lenderCode);
   if (!lender) return undefined;
   return reportLink(bureau.cipher, {
     lenderId: lender.institutionId,
-    reportNumber: demo.report.reportNumber,
+    reportNumber: pulled.reportNumber,
     expiresAt: Math.floor(Date.now() / 1000) + REPORT_LINK_VALIDITY_S,
   });
 }

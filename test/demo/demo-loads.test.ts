@@ -89,6 +89,12 @@ test('a market of 1,000 persons plants a fraud ring, and the demo checks a membe
       demo.fraudCheck?.fired.includes('FS-FRAUD-RING'),
       `fired: ${demo.fraudCheck?.fired.join(', ')}`,
     );
+    // The member's report, pulled with the same consent, carries the warning in its header.
+    assert.ok(
+      demo.fraudCheck?.warning.some((line) => line.startsWith('FS-')),
+      `warning: ${demo.fraudCheck?.warning.join(' | ')}`,
+    );
+    assert.match(demo.fraudCheck?.reportNumber ?? '', /^R\d{14}[0-9A-F]{8}$/);
   } finally {
     await ringStore.dispose();
     rmSync(ringDir, { recursive: true, force: true });
