@@ -60,36 +60,51 @@ const attributesOfPerson = preparedQuery((db, personId: number) =>
     .where('a.person_id', '=', personId),
 );
 
+/**
+ * What a credit file holds of an account (`accounts as a` joined with its furnisher `institutions
+ * as i`): shared by this file's read and the score's batch read of many files.
+ *
+ * @example
+ *   db.selectFrom('accounts as a').innerJoin('institutions as i', ...).select(FILE_ACCOUNT_COLUMNS)
+ */
+export const FILE_ACCOUNT_COLUMNS = [
+  'a.account_id',
+  'a.account_no',
+  'a.account_type',
+  'a.business_type',
+  'a.currency',
+  'a.open_date',
+  'a.maturity_date',
+  'a.amount_minor',
+  'a.shared_limit_minor',
+  'a.repayment_method',
+  'a.repayment_frequency',
+  'a.instalments',
+  'a.guarantee_type',
+  'a.joint_loan',
+  'a.first_delinquency_date',
+  'i.code',
+  'i.name',
+  'i.kind',
+] as const;
+
 const accountsOfPerson = preparedQuery((db, personId: number) =>
   db
     .selectFrom('accounts as a')
     .innerJoin('institutions as i', 'i.institution_id', 'a.furnisher_id')
-    .select([
-      'a.account_id',
-      'a.account_no',
-      'a.account_type',
-      'a.business_type',
-      'a.currency',
-      'a.open_date',
-      'a.maturity_date',
-      'a.amount_minor',
-      'a.shared_limit_minor',
-      'a.repayment_method',
-      'a.repayment_frequency',
-      'a.instalments',
-      'a.guarantee_type',
-      'a.joint_loan',
-      'a.first_delinquency_date',
-      'i.code',
-      'i.name',
-      'i.kind',
-    ])
+    .select(FILE_ACCOUNT_COLUMNS)
     .where('a.person_id', '=', personId)
     .where('a.state', '<>', 'deleted'),
 );
 
-/** The columns of a month row, in the order `monthsOfPerson` selects them (read as arrays). */
-const MONTH_COLUMNS = [
+/**
+ * The columns of a month row, in the order `monthsOfPerson` selects them (read as arrays); the
+ * score's batch read selects them too, after `person_id`.
+ *
+ * @example
+ *   db.selectFrom('account_months').select(['person_id', ...MONTH_COLUMNS])
+ */
+export const MONTH_COLUMNS = [
   'account_id',
   'month',
   'balance_minor',

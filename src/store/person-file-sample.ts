@@ -18,7 +18,12 @@ import { SCAN_BATCH_persons } from '../score/bureau/limits.js';
 import type { PersonFileSource } from '../score/bureau/ports.js';
 import { monthStateFromColumns, termsFromColumns } from './month-rows.js';
 import type { BureauDatabase } from './open-database.js';
-import { MAX_INQUIRIES_PER_REPORT, MAX_MONTH_ROWS_PER_REPORT } from './person-file-repository.js';
+import {
+  FILE_ACCOUNT_COLUMNS,
+  MAX_INQUIRIES_PER_REPORT,
+  MAX_MONTH_ROWS_PER_REPORT,
+  MONTH_COLUMNS,
+} from './person-file-repository.js';
 
 const ref = (r: { code: string; name: string; kind: string }): InstitutionRef => ({
   code: r.code,
@@ -57,27 +62,7 @@ export function createPersonFileSample(store: BureauDatabase): PersonFileSource 
     const accountRows = await db
       .selectFrom('accounts as a')
       .innerJoin('institutions as i', 'i.institution_id', 'a.furnisher_id')
-      .select([
-        'a.person_id',
-        'a.account_id',
-        'a.account_no',
-        'a.account_type',
-        'a.business_type',
-        'a.currency',
-        'a.open_date',
-        'a.maturity_date',
-        'a.amount_minor',
-        'a.shared_limit_minor',
-        'a.repayment_method',
-        'a.repayment_frequency',
-        'a.instalments',
-        'a.guarantee_type',
-        'a.joint_loan',
-        'a.first_delinquency_date',
-        'i.code',
-        'i.name',
-        'i.kind',
-      ])
+      .select(['a.person_id', ...FILE_ACCOUNT_COLUMNS])
       .where('a.person_id', 'in', ids)
       .where('a.state', '<>', 'deleted')
       .execute();
@@ -94,20 +79,7 @@ export function createPersonFileSample(store: BureauDatabase): PersonFileSource 
     }
     const monthRows = await db
       .selectFrom('account_months')
-      .select([
-        'person_id',
-        'account_id',
-        'month',
-        'balance_minor',
-        'used_limit_minor',
-        'scheduled_payment_minor',
-        'actual_payment_minor',
-        'overdue_periods',
-        'overdue_amount_minor',
-        'status',
-        'five_class',
-        'reported_on',
-      ])
+      .select(['person_id', ...MONTH_COLUMNS])
       .where('person_id', 'in', ids)
       .where('deleted', '=', 0)
       .execute();
