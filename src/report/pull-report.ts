@@ -16,7 +16,7 @@ import type { JurisdictionProfile } from '../domain/jurisdiction.js';
 import type { PiiCipher } from '../identity/pii-cipher.js';
 import type { ScoreModelSource } from '../score/bureau/model-source.js';
 import { buildCreditReport } from './build-credit-report.js';
-import type { ReportStore } from './ports.js';
+import type { ReportStore, ServeRequest } from './ports.js';
 import { reportJson } from './report-json.js';
 import type { CreditReport } from './report-types.js';
 
@@ -67,8 +67,29 @@ export interface GatePassed {
   /** The normalised ID number. */
   idNumber: string;
   idHash: string;
+  /** What the ID number itself says (a resident ID: birth date and sex), for the fraud signals. */
+  idFacts: { birthDate?: string; sex?: 'M' | 'F' };
   purpose: InquiryReason;
   lenderId: number;
+}
+
+/**
+ * The inquiry and the request-log row a served query writes (a report, a pre-lending check, a
+ * fraud check), numbered `number`.
+ *
+ * @example
+ *   await store.readFileAndRecord({ idHash: gate.idHash, ...servedRecords(gate, consentId, number) });
+ */
+export function servedRecords(
+  gate: GatePassed,
+  consentId: string,
+  number: string,
+): Pick<ServeRequest, 'inquiry' | 'log'> {
+  const { at, lenderId, idHash, purpose } = gate;
+  return {
+    inquiry: { at, institutionId: lenderId, reason: purpose, consentId, reportNumber: number },
+    log: { lenderId, at, idHash, purpose, consentId, outcome: 'served', reportNumber: number },
+  };
 }
 
 export type GateRefused = Extract<ReportOutcome, { ok: false }>;
@@ -116,25 +137,15 @@ export async function consentGate(
     });
     return { ok: false, refusal, message: CONSENT_REFUSALS[refusal] };
   }
-  return { ok: true, now, at, idNumber: checked.id, idHash, purpose, lenderId };
+  const idFacts = {
+    ...(checked.birthDate !== undefined ? { birthDate: checked.birthDate } : {}),
+    ...(checked.sex !== undefined ? { sex: checked.sex } : {}),
+  };
+  return { ok: true, now, at, idNumber: checked.id, idHash, idFacts, purpose, lenderId };
 }
 
 /** The shared values a report's anti-fraud warning follows to find a ring (see pullReport). */
 export const REPORT_RING_LINKS = ['mobile', 'address'] as const;
-
-/** What the ID number itself says (a resident ID: birth date and sex), for the fraud signals. */
-function idFacts(
-  profile: JurisdictionProfile,
-  idNumber: string,
-  at: string,
-): { birthDate?: string; sex?: 'M' | 'F' } {
-  const checked = profile.nationalId.check(idNumber, at.slice(0, 10));
-  if (!checked.ok) return {};
-  return {
-    ...(checked.birthDate ? { birthDate: checked.birthDate } : {}),
-    ...(checked.sex ? { sex: checked.sex } : {}),
-  };
-}
 
 export async function pullReport(deps: ReportDeps, pull: ReportPull): Promise<ReportOutcome> {
   const gate = await consentGate(deps, pull);
@@ -147,11 +158,10 @@ export async function pullReport(deps: ReportDeps, pull: ReportPull): Promise<Re
   const score = deps.score ? { model: await deps.score.current() } : undefined;
   const file = await deps.store.readFileAndRecord({
     idHash,
-    inquiry: { at, institutionId: lenderId, reason: purpose, consentId: pull.consentId, reportNumber },
-    log: { lenderId, at, idHash, purpose, consentId: pull.consentId, outcome: 'served', reportNumber },
+    ...servedRecords(gate, pull.consentId, reportNumber),
     fraud: {
       asOf: at,
-      idFacts: idFacts(deps.profile, gate.idNumber, at),
+      idFacts: gate.idFacts,
       // The header's ring: the persons who share a mobile or an address with the subject (one
       // link); POST /v1/fraud-checks walks the whole ring.
       ring: { ...deps.profile.fraudThresholds.ring, maxDepth: 1 },

@@ -11,7 +11,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { InquiryReason } from '../consent/inquiry-reasons.js';
-import { consentGate, type GateRefused, type ReportDeps, type ReportPull } from '../report/pull-report.js';
+import {
+  consentGate,
+  type GateRefused,
+  type ReportDeps,
+  type ReportPull,
+  servedRecords,
+} from '../report/pull-report.js';
 import { computeIndicators, type Indicators } from './compute-indicators.js';
 import { declaredIncome } from './declared-income.js';
 import { checkLenderPolicy, type LenderPolicy } from './lender-policy.js';
@@ -71,26 +77,11 @@ export async function runPrelendingCheck(
   }
   const gate = await consentGate(deps.report, request, PRELENDING_PURPOSES);
   if (!gate.ok) return gate;
-  const { now, at, idHash, purpose, lenderId } = gate;
+  const { now, at, idHash, lenderId } = gate;
   const checkNumber = newCheckNumber(now);
   const file = await deps.report.store.readFileAndRecord({
     idHash,
-    inquiry: {
-      at,
-      institutionId: lenderId,
-      reason: purpose,
-      consentId: request.consentId,
-      reportNumber: checkNumber,
-    },
-    log: {
-      lenderId,
-      at,
-      idHash,
-      purpose,
-      consentId: request.consentId,
-      outcome: 'served',
-      reportNumber: checkNumber,
-    },
+    ...servedRecords(gate, request.consentId, checkNumber),
   });
   const indicators = computeIndicators(file, at, { currency: rules.currency });
   const policy = await deps.policyOf(lenderId);

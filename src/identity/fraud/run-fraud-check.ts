@@ -10,7 +10,13 @@
  *   if (outcome.ok) outcome.warnings; // the lines of the report header's anti-fraud warning
  */
 import { randomBytes } from 'node:crypto';
-import { consentGate, type GateRefused, type ReportDeps, type ReportPull } from '../../report/pull-report.js';
+import {
+  consentGate,
+  type GateRefused,
+  type ReportDeps,
+  type ReportPull,
+  servedRecords,
+} from '../../report/pull-report.js';
 import type { FraudSignal } from './fraud-signal.js';
 import { computeFraudSignals } from './fraud-signals.js';
 import { checkFraudThresholds, type FraudThresholds } from './fraud-thresholds.js';
@@ -58,35 +64,14 @@ export async function runFraudCheck(deps: FraudCheckDeps, request: ReportPull): 
   checkFraudThresholds(thresholds);
   const gate = await consentGate(deps.report, request);
   if (!gate.ok) return gate;
-  const { now, at, idHash, purpose, lenderId } = gate;
-  const checked = deps.report.profile.nationalId.check(gate.idNumber, at.slice(0, 10));
-  if (!checked.ok) throw new Error('invariant: an ID that passed the gate fails its check');
-  const idFacts = {
-    ...(checked.birthDate !== undefined ? { birthDate: checked.birthDate } : {}),
-    ...(checked.sex !== undefined ? { sex: checked.sex } : {}),
-  };
+  const { now, at, idHash, idFacts } = gate;
   const checkNumber = newFraudCheckNumber(now);
   const evidence = await deps.evidence.readEvidenceAndRecord({
     idHash,
     asOf: at,
     idFacts,
     ring: thresholds.ring,
-    inquiry: {
-      at,
-      institutionId: lenderId,
-      reason: purpose,
-      consentId: request.consentId,
-      reportNumber: checkNumber,
-    },
-    log: {
-      lenderId,
-      at,
-      idHash,
-      purpose,
-      consentId: request.consentId,
-      outcome: 'served',
-      reportNumber: checkNumber,
-    },
+    ...servedRecords(gate, request.consentId, checkNumber),
   });
   const signals = computeFraudSignals(evidence, thresholds);
   const fired = [...new Set(signals.filter((s) => s.fired).map((s) => s.id))];
