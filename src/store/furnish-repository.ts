@@ -22,6 +22,7 @@ import { allocateIds } from './allocate-ids.js';
 import { chunks, ROWS_PER_STATEMENT } from './chunks.js';
 import { inFurnisherTransaction, type StoreTransaction } from './furnisher-transaction.js';
 import { writeHistoryProfiles } from './history-profile-writes.js';
+import { keepReportedSpan } from './identity-attribute-upsert.js';
 import { createResolutionReads } from './identity-resolution-reads.js';
 import { writeResolutionRows } from './identity-resolution-writes.js';
 import { valueIndexRows, writeValueIndex } from './identity-value-index.js';
@@ -264,22 +265,7 @@ async function applyPlan(tx: StoreTransaction, plan: BatchPlan): Promise<void> {
           batch_pk: batchPk,
         })),
       )
-      .onConflict((oc) =>
-        oc.columns(['person_id', 'attribute', 'value_hash', 'furnisher_id']).doUpdateSet((eb) => ({
-          first_reported_on: eb
-            .case()
-            .when('excluded.first_reported_on', '<', eb.ref('identity_attributes.first_reported_on'))
-            .then(eb.ref('excluded.first_reported_on'))
-            .else(eb.ref('identity_attributes.first_reported_on'))
-            .end(),
-          last_reported_on: eb
-            .case()
-            .when('excluded.last_reported_on', '>', eb.ref('identity_attributes.last_reported_on'))
-            .then(eb.ref('excluded.last_reported_on'))
-            .else(eb.ref('identity_attributes.last_reported_on'))
-            .end(),
-        })),
-      )
+      .onConflict(keepReportedSpan)
       .execute();
   }
   await writeValueIndex(tx, valueIndexRows(plan.attributes, person, furnisherId));

@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import type { MergeOutcome, MergeRequestRow } from '../identity/resolution/admin-ports.js';
 import { IdentityError } from '../identity/resolution/identity-error.js';
 import { chunks, ROWS_PER_STATEMENT } from './chunks.js';
+import { keepReportedSpan } from './identity-attribute-upsert.js';
 import { inIdentityTransaction } from './identity-transaction.js';
 import { NAME_BIRTH_DATE, namePairs, type ReportedHash } from './identity-value-index.js';
 import { MOVABLE_TABLES, moveRows } from './move-person-rows.js';
@@ -28,22 +29,7 @@ async function moveAttributes(db: Kysely<Database>, from: number, to: number): P
     await db
       .insertInto('identity_attributes')
       .values(part.map((r) => ({ ...r, person_id: to })))
-      .onConflict((oc) =>
-        oc.columns(['person_id', 'attribute', 'value_hash', 'furnisher_id']).doUpdateSet((eb) => ({
-          first_reported_on: eb
-            .case()
-            .when('excluded.first_reported_on', '<', eb.ref('identity_attributes.first_reported_on'))
-            .then(eb.ref('excluded.first_reported_on'))
-            .else(eb.ref('identity_attributes.first_reported_on'))
-            .end(),
-          last_reported_on: eb
-            .case()
-            .when('excluded.last_reported_on', '>', eb.ref('identity_attributes.last_reported_on'))
-            .then(eb.ref('excluded.last_reported_on'))
-            .else(eb.ref('identity_attributes.last_reported_on'))
-            .end(),
-        })),
-      )
+      .onConflict(keepReportedSpan)
       .execute();
   return rows.length;
 }
