@@ -60,4 +60,24 @@ export const INSTITUTION_SCHEMA = {
   },
 } as const;
 
+/**
+ * The person and consent every consent-gated query names (reports, pre-lending checks, fraud
+ * checks): the body of the first two, and the start of the pre-lending check's.
+ *
+ * @example
+ *   body: { type: 'object', additionalProperties: false, required: [...CONSENTED_QUERY_REQUIRED],
+ *           properties: consentedQueryProperties(INQUIRY_REASON_CODES) }
+ */
+export const CONSENTED_QUERY_REQUIRED = ['id_number', 'name', 'purpose', 'consent_id'] as const;
+
+/** The properties of a consent-gated query's body, with the purposes it accepts. */
+export function consentedQueryProperties(purposes: readonly string[]) {
+  return {
+    id_number: { type: 'string', minLength: 1, maxLength: 32 },
+    name: { type: 'string', minLength: 1, maxLength: 60 },
+    purpose: { type: 'string', enum: purposes },
+    consent_id: { type: 'string', minLength: 1, maxLength: 64 },
+  } as const;
+}
+
 export const AUTH_ERRORS = { 401: ERROR_SCHEMA, 403: ERROR_SCHEMA } as const;

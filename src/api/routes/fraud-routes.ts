@@ -15,7 +15,7 @@ import { INQUIRY_REASON_CODES } from '../../consent/inquiry-reasons.js';
 import { FRAUD_SIGNAL_IDS } from '../../identity/fraud/fraud-signal.js';
 import { type FraudCheckDeps, runFraudCheck } from '../../identity/fraud/run-fraud-check.js';
 import { caller } from '../auth-plugin.js';
-import { ERROR_SCHEMA } from '../schemas.js';
+import { CONSENTED_QUERY_REQUIRED, consentedQueryProperties, ERROR_SCHEMA } from '../schemas.js';
 
 export interface FraudRouteOptions {
   deps: FraudCheckDeps;
@@ -123,13 +123,8 @@ export const fraudRoutes: FastifyPluginAsync<FraudRouteOptions> = async (app, op
         body: {
           type: 'object',
           additionalProperties: false,
-          required: ['id_number', 'name', 'purpose', 'consent_id'],
-          properties: {
-            id_number: { type: 'string', minLength: 1, maxLength: 32 },
-            name: { type: 'string', minLength: 1, maxLength: 60 },
-            purpose: { type: 'string', enum: INQUIRY_REASON_CODES },
-            consent_id: { type: 'string', minLength: 1, maxLength: 64 },
-          },
+          required: [...CONSENTED_QUERY_REQUIRED],
+          properties: consentedQueryProperties(INQUIRY_REASON_CODES),
         },
         response: { 200: FRAUD_CHECK_ANSWER, 400: ERROR_SCHEMA, 401: ERROR_SCHEMA, 403: REFUSAL_SCHEMA },
       },

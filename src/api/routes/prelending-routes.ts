@@ -21,7 +21,7 @@ import {
 } from '../../risk/run-prelending-check.js';
 import type { LenderPolicyRepository } from '../../store/lender-policy-repository.js';
 import { caller } from '../auth-plugin.js';
-import { AUTH_ERRORS, ERROR_SCHEMA } from '../schemas.js';
+import { AUTH_ERRORS, CONSENTED_QUERY_REQUIRED, consentedQueryProperties, ERROR_SCHEMA } from '../schemas.js';
 
 export interface PrelendingRouteOptions {
   deps: PrelendingDeps;
@@ -161,12 +161,9 @@ export const prelendingRoutes: FastifyPluginAsync<PrelendingRouteOptions> = asyn
         body: {
           type: 'object',
           additionalProperties: false,
-          required: ['id_number', 'name', 'purpose', 'consent_id', 'proposal'],
+          required: [...CONSENTED_QUERY_REQUIRED, 'proposal'],
           properties: {
-            id_number: { type: 'string', minLength: 1, maxLength: 32 },
-            name: { type: 'string', minLength: 1, maxLength: 60 },
-            purpose: { type: 'string', enum: PRELENDING_PURPOSES },
-            consent_id: { type: 'string', minLength: 1, maxLength: 64 },
+            ...consentedQueryProperties(PRELENDING_PURPOSES),
             proposal: {
               type: 'object',
               additionalProperties: false,

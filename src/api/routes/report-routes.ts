@@ -21,7 +21,7 @@ import type { CreditReport } from '../../report/report-types.js';
 import type { InstitutionRepository } from '../../store/institution-repository.js';
 import { caller } from '../auth-plugin.js';
 import { CREDIT_REPORT_SCHEMA } from '../report-schema.js';
-import { ERROR_SCHEMA } from '../schemas.js';
+import { CONSENTED_QUERY_REQUIRED, consentedQueryProperties, ERROR_SCHEMA } from '../schemas.js';
 
 export interface ReportRouteOptions {
   reportDeps: ReportDeps;
@@ -79,13 +79,8 @@ export const reportRoutes: FastifyPluginAsync<ReportRouteOptions> = async (app, 
         body: {
           type: 'object',
           additionalProperties: false,
-          required: ['id_number', 'name', 'purpose', 'consent_id'],
-          properties: {
-            id_number: { type: 'string', minLength: 1, maxLength: 32 },
-            name: { type: 'string', minLength: 1, maxLength: 60 },
-            purpose: { type: 'string', enum: INQUIRY_REASON_CODES },
-            consent_id: { type: 'string', minLength: 1, maxLength: 64 },
-          },
+          required: [...CONSENTED_QUERY_REQUIRED],
+          properties: consentedQueryProperties(INQUIRY_REASON_CODES),
         },
         response: { 200: CREDIT_REPORT_SCHEMA, 400: ERROR_SCHEMA, 403: REFUSAL_SCHEMA, 401: ERROR_SCHEMA },
       },
