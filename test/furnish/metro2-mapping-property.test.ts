@@ -9,10 +9,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
-import { ALL_RULE_IDS } from '../../src/formats/canonical/rules.js';
 import { DELINQUENT_RATINGS, PAYMENT_RATINGS, RATED_STATUSES } from '../../src/formats/metro2/codes.js';
 import { EXAMPLE_HEADER, type Metro2DataRecord } from '../../src/formats/metro2/index.js';
 import { readMetro2 } from '../../src/formats/metro2/read-metro2.js';
+import { FINDING_RULE_IDS } from '../../src/furnish/finding-rule-ids.js';
 import { dataRecordArbitrary } from '../formats/metro2/arbitraries.js';
 import { chunked } from '../formats/metro2/support.js';
 import { type FurnishFixture, openFurnishStore } from '../support/furnish-fixtures.js';
@@ -22,7 +22,7 @@ import { ingest, m2Bytes, NOW } from './metro2-fixtures.js';
  *  canonical format does not take (digits in a name, characters in an account number, no amount,
  *  a term over 600 instalments), and the lines after a rejected account line. */
 const ACCEPTABLE = new Set(['IDN-NAME', 'REC-TYPE', 'MON-ACCOUNT-UNKNOWN', 'DEL-TARGET-UNKNOWN']);
-const KNOWN_RULES = new Set([...ALL_RULE_IDS, 'M2-SSN-LINK']);
+const KNOWN_RULES = new Set([...FINDING_RULE_IDS, 'M2-SSN-LINK']);
 
 const TODAY = NOW.toISOString().slice(0, 10);
 const DAY_MS = 86_400_000;
