@@ -35,6 +35,12 @@ export interface ServeRequest {
   };
   /** The request log row (outcome 'served'). */
   log: ReportRequestLog;
+  /**
+   * 'credit': the file's credit part only (accounts, their months, inquiries), for a query that
+   * needs nothing of the person's identity (a pre-lending check): identity values are neither
+   * read nor opened (the file's `attributes` is empty, its `idNumber` the empty string).
+   */
+  parts?: 'credit';
   /** Asks for the evidence of the fraud signals with the file (a report's anti-fraud warning). */
   fraud?: Pick<FraudEvidenceRequest, 'asOf' | 'idFacts' | 'ring' | 'ringLinks'>;
 }

@@ -68,8 +68,10 @@ export interface FileInquiry {
 export interface PersonFile {
   personId: number;
   idType: string;
+  /** The ID number on file; empty in a file read for its credit part only (ServeRequest.parts). */
   idNumber: string;
-  /** attribute name -> values: name, birth_date, sex, mobile, address, employer. */
+  /** attribute name -> values: name, birth_date, sex, mobile, address, employer (none in a file
+   *  read for its credit part only). */
   attributes: Record<string, ReportedValue[]>;
   accounts: FileAccount[];
   /** Earlier inquiries (this one not included). */

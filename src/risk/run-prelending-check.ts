@@ -82,6 +82,8 @@ export async function runPrelendingCheck(
   const file = await deps.report.store.readFileAndRecord({
     idHash,
     ...servedRecords(gate, request.consentId, checkNumber),
+    // The indicators and the rules need accounts and inquiries, nothing of the identity.
+    parts: 'credit',
   });
   const indicators = computeIndicators(file, at, { currency: rules.currency });
   const policy = await deps.policyOf(lenderId);

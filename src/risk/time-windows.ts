@@ -84,8 +84,23 @@ export function instantMs(at: string, what: string): number {
  *   utcDate(Date.parse('2025-07-15T23:30:00+08:00')) // '2025-07-15'
  */
 export function utcDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const day = Math.floor(ms / DAY_ms);
+  let date = UTC_DATES.get(day);
+  if (date === undefined) {
+    date = new Date(ms).toISOString().slice(0, 10);
+    if (UTC_DATES.size >= MAX_CACHED_UTC_DATES) UTC_DATES.clear();
+    UTC_DATES.set(day, date);
+  }
+  return date;
 }
+
+/**
+ * Days whose UTC date is kept by utcDate (a report asks for the dates of a few dozen days, each
+ * many times; formatting one with toISOString costs about a microsecond). Past it, the cache
+ * starts again.
+ */
+export const MAX_CACHED_UTC_DATES = 4_096;
+const UTC_DATES = new Map<number, string>();
 
 /**
  * The UTC month `YYYY-MM` of an instant.
@@ -94,7 +109,7 @@ export function utcDate(ms: number): string {
  *   utcMonth(Date.parse('2025-07-15T10:00:00Z')) // '2025-07'
  */
 export function utcMonth(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 7);
+  return utcDate(ms).slice(0, 7);
 }
 
 /**

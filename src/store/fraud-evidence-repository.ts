@@ -37,6 +37,7 @@ import { idBlocks } from './id-blocks.js';
 import { NAME_BIRTH_DATE, nameBirthDateHash } from './identity-value-index.js';
 import { insertInquiry, writeRequestLog } from './inquiry-writes.js';
 import type { BureauDatabase } from './open-database.js';
+import type { KnownOfPerson } from './person-file-repository.js';
 import { preparedQuery } from './prepared-query.js';
 import type { Database } from './schema-types.js';
 
@@ -240,7 +241,9 @@ function ownValuesToLookUp(own: readonly OwnReport[]): OwnValue[] {
 
 /**
  * Reads one person's evidence inside the caller's transaction, recording nothing (a report that
- * shows the anti-fraud warning reads it with the file, in the report's own transaction).
+ * shows the anti-fraud warning reads it with the file, in the report's own transaction, and
+ * passes what the file read already holds as `known`: the person, their identity rows, their
+ * inquiries and their own default are then not read again).
  * `personId` is null when the ID is not on file.
  *
  * @example
@@ -250,9 +253,10 @@ export async function readFraudEvidence(
   db: Kysely<Database>,
   request: Pick<FraudEvidenceRequest, 'idHash' | 'asOf' | 'idFacts' | 'ring' | 'ringLinks'>,
   open: (sealed: string) => string,
+  known?: KnownOfPerson,
 ): Promise<{ personId: number | null; evidence: FraudEvidence }> {
   const { asOf, idFacts } = request;
-  const [index] = await personByIdHash.rows(db, request.idHash);
+  const [index] = known ? [{ person_id: known.personId }] : await personByIdHash.rows(db, request.idHash);
   if (!index)
     return {
       personId: null,
@@ -269,15 +273,20 @@ export async function readFraudEvidence(
     };
   const personId = Number(index.person_id);
 
-  const ownRows = await ownReports.rows(db, personId);
-  const own: OwnReport[] = ownRows.slice(0, MAX_OWN_REPORTS).map((r) => ({
-    attribute: r.attribute as ReportedAttribute,
-    key: r.value_hash,
-    ...(OPENED.has(r.attribute) ? { value: open(r.value_enc) } : {}),
-    furnisher: r.code,
-    firstReportedOn: r.first_reported_on,
-    lastReportedOn: r.last_reported_on,
-  }));
+  // The newest identity rows first, at most MAX_OWN_REPORTS.
+  const ownRead: OwnReport[] = known
+    ? [...known.own].sort((a, b) =>
+        a.lastReportedOn > b.lastReportedOn ? -1 : a.lastReportedOn < b.lastReportedOn ? 1 : 0,
+      )
+    : (await ownReports.rows(db, personId)).map((r) => ({
+        attribute: r.attribute as ReportedAttribute,
+        key: r.value_hash,
+        ...(OPENED.has(r.attribute) ? { value: open(r.value_enc) } : {}),
+        furnisher: r.code,
+        firstReportedOn: r.first_reported_on,
+        lastReportedOn: r.last_reported_on,
+      }));
+  const own = ownRead.slice(0, MAX_OWN_REPORTS);
 
   const since = lookbackStartDate(asOf, request.ring.lookback_months);
   const holder = holderNumbers();
@@ -303,22 +312,28 @@ export async function readFraudEvidence(
     });
   }
 
-  const inquiryRows = await inquiriesSince.rows(
-    db,
-    personId,
-    lookbackStartDate(asOf, INQUIRY_LOOKBACK_months),
-  );
-  const inquiries: InquiryRecord[] = inquiryRows.slice(0, MAX_INQUIRIES).map((q) => ({
-    at: q.at,
-    institution: q.code,
-    reason: q.reason as InquiryReason,
-  }));
+  const inquiriesFrom = lookbackStartDate(asOf, INQUIRY_LOOKBACK_months);
+  // Newest first, within the look-back, at most MAX_INQUIRIES (+1 tells that some were left out).
+  const inquiryRead: InquiryRecord[] = known?.inquiries
+    ? known.inquiries.filter((q) => q.at > inquiriesFrom).slice(0, MAX_INQUIRIES + 1)
+    : (await inquiriesSince.rows(db, personId, inquiriesFrom)).map((q) => ({
+        at: q.at,
+        institution: q.code,
+        reason: q.reason as InquiryReason,
+      }));
+  const inquiries = inquiryRead.slice(0, MAX_INQUIRIES);
 
   const defaultSince = monthOf(lookbackStartDate(asOf, request.ring.defaultLookback_months));
   const followed = request.ringLinks ? new Set<RingLinkAttribute>(request.ringLinks) : undefined;
   const countInDefault = async (persons: readonly number[]) => {
     let n = 0;
-    for (const p of persons) if ((await defaultMonth.rows(db, p, defaultSince)).length > 0) n += 1;
+    for (const p of persons) {
+      const inDefault =
+        known && p === personId
+          ? known.inDefaultSince(defaultSince)
+          : (await defaultMonth.rows(db, p, defaultSince)).length > 0;
+      if (inDefault) n += 1;
+    }
     return n;
   };
   // One link deep over values that were all looked up above (a report's header): the holders are
@@ -378,7 +393,7 @@ export async function readFraudEvidence(
       shared,
       inquiries,
       ring,
-      truncated: ownRows.length > MAX_OWN_REPORTS || inquiryRows.length > MAX_INQUIRIES,
+      truncated: ownRead.length > MAX_OWN_REPORTS || inquiryRead.length > MAX_INQUIRIES,
     },
   };
 }

@@ -10,6 +10,8 @@ import type { Kysely } from 'kysely';
 import type { InquiryReason } from '../consent/inquiry-reasons.js';
 import type { InstitutionKind } from '../domain/codes.js';
 import type { MonthState } from '../formats/canonical/record-types.js';
+import { DEFAULT_STATUSES } from '../identity/fraud/default-status.js';
+import type { InquiryRecord, OwnReport, ReportedAttribute } from '../identity/fraud/fraud-evidence.js';
 import type {
   FileAccount,
   FileMonth,
@@ -50,6 +52,7 @@ const ATTRIBUTE_COLUMNS = [
   'i.code',
   'i.name',
   'i.kind',
+  'a.value_hash',
 ] as const;
 
 const attributesOfPerson = preparedQuery((db, personId: number) =>
@@ -152,11 +155,42 @@ const inquiriesOfPerson = preparedQuery((db, personId: number) =>
     .limit(MAX_INQUIRIES_PER_REPORT),
 );
 
-export async function readPersonFile(
+/**
+ * What the file read gives the fraud evidence read in the same transaction, so that it reads
+ * nothing twice (fraud-evidence-repository.ts): the person, their identity rows as the evidence
+ * holds them (keys, birth dates and sexes opened), their inquiries when the file holds them all,
+ * and whether any monthly state since a month is a default.
+ *
+ * @example
+ *   const read = await readPersonFileAndEvidence(trx, idHash, open);
+ *   read?.known.inDefaultSince('2025-01'); // true when a default status was reported since then
+ */
+export interface KnownOfPerson {
+  personId: number;
+  /** Every identity row of the person (unordered). */
+  own: OwnReport[];
+  /** Every inquiry of the person, newest first; undefined when the file's list was cut. */
+  inquiries: InquiryRecord[] | undefined;
+  /** True when a monthly state of `month` or later on a live account has a default status. */
+  inDefaultSince(month: string): boolean;
+}
+
+const DEFAULTS: ReadonlySet<string> = new Set(DEFAULT_STATUSES);
+const OPENED_FOR_EVIDENCE: ReadonlySet<string> = new Set(['birth_date', 'sex']);
+
+/**
+ * The person's file, as readPersonFile reads it, with what the fraud evidence needs of it.
+ *
+ * @example
+ *   const read = await readPersonFileAndEvidence(trx, idHash, open); // null: not on file
+ */
+export async function readPersonFileAndEvidence(
   db: Kysely<Database>,
   idHash: string,
   decrypt: (sealed: string) => string,
-): Promise<PersonFile | null> {
+  parts?: 'credit',
+): Promise<{ file: PersonFile; known: KnownOfPerson } | null> {
+  const withIdentity = parts !== 'credit';
   const [index] = await personByIdHash.rows(db, idHash);
   if (!index) return null;
   const personId = Number(index.person_id);
@@ -175,16 +209,26 @@ export async function readPersonFile(
   };
 
   const attributes: Record<string, ReportedValue[]> = {};
-  for (const t of await attributesOfPerson.tuples(db, personId)) {
+  const own: OwnReport[] = [];
+  for (const t of withIdentity ? await attributesOfPerson.tuples(db, personId) : []) {
     const attribute = t[0] as string;
+    const value = decrypt(t[1] as string);
     const list = attributes[attribute] ?? [];
     list.push({
-      value: decrypt(t[1] as string),
+      value,
       furnisher: furnisher(t[4] as string, t[5] as string, t[6] as string),
       firstReportedOn: t[2] as string,
       lastReportedOn: t[3] as string,
     });
     attributes[attribute] = list;
+    own.push({
+      attribute: attribute as ReportedAttribute,
+      key: t[7] as string,
+      ...(OPENED_FOR_EVIDENCE.has(attribute) ? { value } : {}),
+      furnisher: t[4] as string,
+      firstReportedOn: t[2] as string,
+      lastReportedOn: t[3] as string,
+    });
   }
 
   const accounts = new Map<number, FileAccount>();
@@ -200,14 +244,22 @@ export async function readPersonFile(
   const monthRows = await monthsOfPerson.tuples(db, personId);
   if (monthRows.length > MAX_MONTH_ROWS_PER_REPORT)
     throw new Error(`a person's file holds more than ${MAX_MONTH_ROWS_PER_REPORT} monthly states`);
-  for (const t of monthRows) accounts.get(Number(t[0]))?.months.push(monthFromTuple(t));
+  // The latest month with a default status (months of deleted accounts are not in the file).
+  let lastDefaultMonth = '';
+  for (const t of monthRows) {
+    const account = accounts.get(Number(t[0]));
+    if (!account) continue;
+    const month = monthFromTuple(t);
+    account.months.push(month);
+    if (DEFAULTS.has(month.state.status) && month.month > lastDefaultMonth) lastDefaultMonth = month.month;
+  }
   await attachHistoryMonths(db, personId, accounts);
 
   const inquiryRows = await inquiriesOfPerson.rows(db, personId);
-  return {
+  const file: PersonFile = {
     personId,
     idType: person.id_type,
-    idNumber: decrypt(person.id_enc),
+    idNumber: withIdentity ? decrypt(person.id_enc) : '',
     attributes,
     accounts: [...accounts.values()],
     inquiries: inquiryRows.map((q) => ({
@@ -217,4 +269,28 @@ export async function readPersonFile(
     })),
     objections: 0,
   };
+  const known: KnownOfPerson = {
+    personId,
+    own,
+    inquiries:
+      inquiryRows.length < MAX_INQUIRIES_PER_REPORT
+        ? inquiryRows.map((q) => ({ at: q.at, institution: q.code, reason: q.reason as InquiryReason }))
+        : undefined,
+    inDefaultSince: (month) => lastDefaultMonth !== '' && lastDefaultMonth >= month,
+  };
+  return { file, known };
+}
+
+/**
+ * The person's whole file (null: not on file).
+ *
+ * @example
+ *   const file = await readPersonFile(tx, idHash, cipher.decrypt);
+ */
+export async function readPersonFile(
+  db: Kysely<Database>,
+  idHash: string,
+  decrypt: (sealed: string) => string,
+): Promise<PersonFile | null> {
+  return (await readPersonFileAndEvidence(db, idHash, decrypt))?.file ?? null;
 }

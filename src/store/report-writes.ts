@@ -12,7 +12,7 @@ import type { PersonFile } from '../report/report-types.js';
 import { readFraudEvidence } from './fraud-evidence-repository.js';
 import type { IdBlocks } from './id-blocks.js';
 import { insertInquiry, writeRequestLog } from './inquiry-writes.js';
-import { readPersonFile } from './person-file-repository.js';
+import { readPersonFileAndEvidence } from './person-file-repository.js';
 import { preparedQuery } from './prepared-query.js';
 import type { Database } from './schema-types.js';
 
@@ -38,9 +38,14 @@ export async function readFileAndRecord(
   ids: IdBlocks,
   open: (sealed: string) => string,
 ): Promise<PersonFile | null> {
-  const file = await readPersonFile(db, request.idHash, open);
-  if (file && request.fraud)
-    file.fraud = (await readFraudEvidence(db, { idHash: request.idHash, ...request.fraud }, open)).evidence;
+  const read = await readPersonFileAndEvidence(db, request.idHash, open, request.parts);
+  const file = read?.file ?? null;
+  if (read && request.fraud) {
+    if (request.parts === 'credit') throw new Error('invariant: the fraud evidence needs the identity part');
+    read.file.fraud = (
+      await readFraudEvidence(db, { idHash: request.idHash, ...request.fraud }, open, read.known)
+    ).evidence;
+  }
   const q = request.inquiry;
   if (file)
     await insertInquiry.run(

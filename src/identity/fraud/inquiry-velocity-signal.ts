@@ -22,10 +22,12 @@ import { fraudWindowBounds, VELOCITY_WINDOW_IDS } from './fraud-windows.js';
  */
 export function inquiryVelocity(evidence: FraudEvidence, thresholds: FraudThresholds): FraudSignal[] {
   const asOfMs = Date.parse(evidence.asOf);
-  const hard = evidence.inquiries
-    .filter((q) => isHardInquiry(q.reason))
-    .map((q) => ({ ...q, ms: Date.parse(q.at) }))
-    .filter((q) => !Number.isNaN(q.ms));
+  const hard: { at: string; institution: string; ms: number }[] = [];
+  for (const q of evidence.inquiries) {
+    if (!isHardInquiry(q.reason)) continue;
+    const ms = Date.parse(q.at);
+    if (!Number.isNaN(ms)) hard.push({ at: q.at, institution: q.institution, ms });
+  }
   return VELOCITY_WINDOW_IDS.map((window) => {
     const { startMs, endMs } = fraudWindowBounds(asOfMs, window);
     const inWindow = hard.filter((q) => q.ms > startMs && q.ms <= endMs);

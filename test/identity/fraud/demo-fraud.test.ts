@@ -15,9 +15,11 @@ import { splitIntoBatches } from '../../../src/furnish/split-batches.js';
 import type { FraudSignal } from '../../../src/identity/fraud/fraud-signal.js';
 import { computeFraudSignals } from '../../../src/identity/fraud/fraud-signals.js';
 import { createPiiCipher } from '../../../src/identity/pii-cipher.js';
-import { createFraudEvidenceStore } from '../../../src/store/fraud-evidence-repository.js';
+import { REPORT_RING_LINKS } from '../../../src/report/pull-report.js';
+import { createFraudEvidenceStore, readFraudEvidence } from '../../../src/store/fraud-evidence-repository.js';
 import { createFurnishStore } from '../../../src/store/furnish-repository.js';
 import { createInstitutionRepository } from '../../../src/store/institution-repository.js';
+import { readPersonFileAndEvidence } from '../../../src/store/person-file-repository.js';
 import { openTestStore, type TestStore } from '../../support/test-store.js';
 
 const TODAY = todayUtc();
@@ -148,6 +150,41 @@ describe('fraud planted in the demo market', () => {
       if (fired.size > 0) anyFired += 1;
     }
     assert.ok(anyFired <= 3, `${anyFired} of 150 ordinary persons fire a signal`);
+  });
+
+  test("a report's evidence, read with the file, equals the evidence read alone (planted and ordinary persons)", async () => {
+    const ids = [...new Set(identities.map((r) => r.id_number!))];
+    const planted = [market.showcase.fraudRing!.idNumber, ...ids.slice(0, 60)];
+    const at = new Date().toISOString();
+    // Rows of equal dates may come in either order: compare each list in one order.
+    const ordered = (e: unknown) =>
+      JSON.parse(JSON.stringify(e), (_, v) =>
+        Array.isArray(v) ? [...v].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)) : v,
+      );
+    let ringsSeen = 0;
+    let defaultsSeen = 0;
+    for (const idNumber of planted) {
+      const checked = CHINA_PROFILE.nationalId.check(idNumber, TODAY);
+      assert.ok(checked.ok);
+      const request = {
+        idHash: cipher.hash('national_id', checked.id),
+        asOf: at,
+        idFacts: { birthDate: checked.birthDate!, sex: checked.sex! },
+        ring: { ...CHINA_PROFILE.fraudThresholds.ring, maxDepth: 1 },
+        ringLinks: REPORT_RING_LINKS,
+      };
+      await store.db.transaction().execute(async (trx) => {
+        const read = await readPersonFileAndEvidence(trx, request.idHash, (s) => cipher.decrypt(s));
+        assert.ok(read, 'the person is on file');
+        const alone = await readFraudEvidence(trx, request, (s) => cipher.decrypt(s));
+        const withFile = await readFraudEvidence(trx, request, (s) => cipher.decrypt(s), read.known);
+        assert.equal(withFile.personId, alone.personId);
+        assert.deepEqual(ordered(withFile.evidence), ordered(alone.evidence));
+        if ((alone.evidence.ring?.members ?? 0) > 1) ringsSeen += 1;
+        if ((alone.evidence.ring?.membersInDefault ?? 0) > 0) defaultsSeen += 1;
+      });
+    }
+    assert.ok(ringsSeen >= 1 && defaultsSeen >= 1, `rings ${ringsSeen}, rings in default ${defaultsSeen}`);
   });
 
   test('a market below the minimum has nothing planted; the market is the same for the same options', () => {
