@@ -107,19 +107,29 @@ export function createPiiCipher(masterKey: Buffer): PiiCipher {
         .digest('base64url');
     },
 
-    encrypt(value: string): string {
-      if (typeof value !== 'string') throw new TypeError('PII encrypt value must be a string');
-      const iv = randomIv();
-      const cipher = createCipheriv('aes-256-gcm', encryptKey, iv, { authTagLength: TAG_BYTES });
-      const body = cipher.update(value, 'utf8');
-      cipher.final(); // GCM is a stream mode: final() adds no bytes, it computes the tag
-      const tag = cipher.getAuthTag();
-      return VERSION_PREFIX + Buffer.concat([iv, tag, body]).toString('base64url');
-    },
+    encrypt: (value: string): string => sealWith(encryptKey, value),
 
     decrypt: (sealed: string): string => openSealed(encryptKey, sealed),
     openingKey: encryptKey,
   };
+}
+
+/**
+ * Seals a value with the encryption key (`PiiCipher.openingKey`): for a worker thread of this
+ * process that stores sealed values (the SQLite report thread keeps each report served). Same
+ * format and checks as `encrypt`.
+ *
+ * @example
+ *   cipher.decrypt(sealWith(cipher.openingKey, '张三')); // '张三'
+ */
+export function sealWith(encryptKey: KeyObject, value: string): string {
+  if (typeof value !== 'string') throw new TypeError('PII encrypt value must be a string');
+  const iv = randomIv();
+  const cipher = createCipheriv('aes-256-gcm', encryptKey, iv, { authTagLength: TAG_BYTES });
+  const body = cipher.update(value, 'utf8');
+  cipher.final(); // GCM is a stream mode: final() adds no bytes, it computes the tag
+  const tag = cipher.getAuthTag();
+  return VERSION_PREFIX + Buffer.concat([iv, tag, body]).toString('base64url');
 }
 
 /**

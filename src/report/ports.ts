@@ -45,12 +45,13 @@ export interface ServeRequest {
   fraud?: Pick<FraudEvidenceRequest, 'asOf' | 'idFacts' | 'ring' | 'ringLinks'>;
 }
 
-/** A report as kept for the lender who pulled it: its JSON, sealed. */
+/** A report to keep for the lender who pulled it: its JSON, which the store seals. */
 export interface SavedReport {
   lenderId: number;
   reportNumber: string;
   at: string;
-  bodyEnc: string;
+  /** The report as served (JSON); kept sealed (PiiCipher), never in the clear. */
+  json: string;
 }
 
 export interface ReportStore {
@@ -63,7 +64,7 @@ export interface ReportStore {
    * thread, which holds the key that opens them).
    */
   readFileAndRecord(request: ServeRequest): Promise<PersonFile | null>;
-  /** Keeps the report served (committed before the report is answered). */
+  /** Keeps the report served, sealed (committed before the report is answered). */
   saveReport(report: SavedReport): Promise<void>;
   /** A report this lender pulled, encrypted as stored. */
   findReport(lenderId: number, reportNumber: string): Promise<string | undefined>;

@@ -182,6 +182,6 @@ export async function pullReport(deps: ReportDeps, pull: ReportPull): Promise<Re
     score,
   );
   const json = reportJson(report);
-  await deps.store.saveReport({ lenderId, reportNumber, at, bodyEnc: deps.cipher.encrypt(json) });
+  await deps.store.saveReport({ lenderId, reportNumber, at, json });
   return { ok: true, report, json };
 }

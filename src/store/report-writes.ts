@@ -62,10 +62,11 @@ export async function readFileAndRecord(
   return file;
 }
 
-/** Keeps a report served, sealed, for the lender who pulled it. */
+/** Keeps a report served, sealed (`bodyEnc`: its JSON sealed), for the lender who pulled it. */
 export async function writeReport(
   db: Kysely<Database>,
-  report: { lenderId: number; reportNumber: string; at: string; bodyEnc: string },
+  report: { lenderId: number; reportNumber: string; at: string },
+  bodyEnc: string,
 ): Promise<void> {
-  await insertReport.run(db, report.lenderId, report.reportNumber, report.at, report.bodyEnc);
+  await insertReport.run(db, report.lenderId, report.reportNumber, report.at, bodyEnc);
 }

@@ -12,7 +12,7 @@
 import type { KeyObject } from 'node:crypto';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { CompiledQuery, type Kysely } from 'kysely';
-import { openSealed } from '../identity/pii-cipher.js';
+import { openSealed, sealWith } from '../identity/pii-cipher.js';
 import { allocateIds } from './allocate-ids.js';
 import { idBlocks } from './id-blocks.js';
 import { openDatabase } from './open-database.js';
@@ -54,7 +54,8 @@ function requirePort(): MessagePort {
 async function serve(sqlitePath: string, openingKey: KeyObject | undefined): Promise<void> {
   const port = requirePort();
   if (!openingKey) throw new Error('invariant: the report thread needs the key that opens identity values');
-  const open = (sealed: string) => openSealed(openingKey, sealed);
+  const key: KeyObject = openingKey;
+  const open = (sealed: string) => openSealed(key, sealed);
   const store = await openDatabase({ sqlitePath, sqliteWalAutocheckpointPages: 0 });
   if (!store.sqlite) throw new Error('invariant: the report thread needs an SQLite store');
   // A negative cache_size is in KiB.
@@ -72,7 +73,7 @@ async function serve(sqlitePath: string, openingKey: KeyObject | undefined): Pro
       if (work.op === 'read')
         reply = { id: work.id, ok: true, file: await readFileAndRecord(trx, work.request, ids, open) };
       else {
-        await writeReport(trx, work.report);
+        await writeReport(trx, work.report, sealWith(key, work.report.json));
         reply = { id: work.id, ok: true };
       }
       await trx.executeQuery(RELEASE);

@@ -131,13 +131,14 @@ test('the SQLite report thread: a group of requests commits together, and one th
     t.skip('the report thread serves SQLite files only');
     return;
   }
-  const channel = sqliteReportChannel(store.sqlitePath, createPiiCipher(Buffer.alloc(32, 9)).openingKey);
+  const cipher = createPiiCipher(Buffer.alloc(32, 9));
+  const channel = sqliteReportChannel(store.sqlitePath, cipher.openingKey);
   try {
     const report = (n: string) => ({
       lenderId: 1,
       reportNumber: n,
       at: '2026-11-26T00:00:00.000Z',
-      bodyEnc: 'v1.x',
+      json: `{"report":"${n}"}`,
     });
     await channel.saveReport(report('R00000000000000AAAAAAAA'));
     // Sent together: one group. The duplicate fails; the others are kept.
@@ -174,6 +175,13 @@ test('the SQLite report thread: a group of requests commits together, and one th
       kept.map((r) => r.report_number),
       ['R00000000000000AAAAAAAA', 'R00000000000000BBBBBBBB', 'R00000000000000CCCCCCCC'],
     );
+    // Kept sealed by the thread, with the key of the bureau's cipher.
+    const sealed = await store.db.selectFrom('reports').select('body_enc').orderBy('report_number').execute();
+    assert.deepEqual(
+      sealed.map((r) => cipher.decrypt(r.body_enc)),
+      ['AAAAAAAA', 'BBBBBBBB', 'CCCCCCCC'].map((x) => `{"report":"R00000000000000${x}"}`),
+    );
+    assert.ok(sealed.every((r) => !r.body_enc.includes('report')));
     const logged = await store.db.selectFrom('report_requests').select('outcome').execute();
     assert.deepEqual(logged, [{ outcome: 'served' }]);
   } finally {
