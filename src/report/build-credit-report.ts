@@ -297,8 +297,7 @@ function buildAccount(
   const statusByMonth = new Map(timeline.map((m) => [m.month, m.state.status]));
   const openMonth = monthOf(account.terms.open_date);
   const grid: GridCell[] = [];
-  for (let i = GRID_MONTHS - 1; i >= 0; i--) {
-    const month = addMonths(lastFullMonth, -i);
+  for (const month of gridMonths(lastFullMonth)) {
     const status = statusByMonth.get(month);
     grid.push({ month, code: status ?? (month < openMonth ? '/' : '') });
   }
@@ -316,6 +315,18 @@ function buildAccount(
       grid,
     },
   };
+}
+
+/** The GRID_MONTHS months of a grid ending with `lastFullMonth`, oldest first: the same for
+ *  every account of every report of a month, so the last list is kept. */
+let gridMonthsKept: { last: string; months: readonly string[] } | undefined;
+function gridMonths(lastFullMonth: string): readonly string[] {
+  if (gridMonthsKept?.last !== lastFullMonth) {
+    const months: string[] = [];
+    for (let i = GRID_MONTHS - 1; i >= 0; i--) months.push(addMonths(lastFullMonth, -i));
+    gridMonthsKept = { last: lastFullMonth, months };
+  }
+  return gridMonthsKept.months;
 }
 
 function compareAccounts(a: FileAccount, b: FileAccount): number {

@@ -8,7 +8,6 @@
  *   const result = await pullReport(deps, { lender, idNumber, name, purpose: '02', consentId });
  *   if (!result.ok) reply.code(403).send({ error: 'consent_refused', reason: result.refusal });
  */
-import { randomBytes } from 'node:crypto';
 import type { Institution } from '../access/institution.js';
 import { CONSENT_REFUSALS, type ConsentRefusal, consentRefusal, normalizeName } from '../consent/consent.js';
 import { type InquiryReason, isInquiryReason } from '../consent/inquiry-reasons.js';
@@ -17,6 +16,7 @@ import type { PiiCipher } from '../identity/pii-cipher.js';
 import type { ScoreModelSource } from '../score/bureau/model-source.js';
 import { buildCreditReport } from './build-credit-report.js';
 import type { ReportStore, ServeRequest } from './ports.js';
+import { queryNumber } from './query-number.js';
 import { reportJson } from './report-json.js';
 import type { CreditReport } from './report-types.js';
 
@@ -45,7 +45,7 @@ export type ReportOutcome =
 
 /** A report number: R, the UTC time to the second, 8 random hex characters. */
 export function newReportNumber(at: Date): string {
-  return `R${at.toISOString().replace(/\D/g, '').slice(0, 14)}${randomBytes(4).toString('hex').toUpperCase()}`;
+  return queryNumber('R', at);
 }
 
 /** Hash kind of a name in consents (names are compared, never stored). */

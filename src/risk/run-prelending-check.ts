@@ -9,7 +9,6 @@
  *   const outcome = await runPrelendingCheck(deps, { lender, idNumber, name, purpose: '02', consentId, proposal });
  *   if (outcome.ok) outcome.result.verdict; // 'approve' | 'refer' | 'decline'
  */
-import { randomBytes } from 'node:crypto';
 import type { InquiryReason } from '../consent/inquiry-reasons.js';
 import {
   consentGate,
@@ -18,6 +17,7 @@ import {
   type ReportPull,
   servedRecords,
 } from '../report/pull-report.js';
+import { queryNumber } from '../report/query-number.js';
 import { computeIndicators, type Indicators } from './compute-indicators.js';
 import { declaredIncome } from './declared-income.js';
 import { checkLenderPolicy, type LenderPolicy } from './lender-policy.js';
@@ -48,7 +48,7 @@ export type PrelendingOutcome =
 
 /** A check number: P, the UTC time to the second, 8 random hex characters. */
 export function newCheckNumber(at: Date): string {
-  return `P${at.toISOString().replace(/\D/g, '').slice(0, 14)}${randomBytes(4).toString('hex').toUpperCase()}`;
+  return queryNumber('P', at);
 }
 
 export async function runPrelendingCheck(

@@ -9,7 +9,6 @@
  *   const outcome = await runFraudCheck(deps, { lender, idNumber, name, purpose: '02', consentId });
  *   if (outcome.ok) outcome.warnings; // the lines of the report header's anti-fraud warning
  */
-import { randomBytes } from 'node:crypto';
 import {
   consentGate,
   type GateRefused,
@@ -17,6 +16,7 @@ import {
   type ReportPull,
   servedRecords,
 } from '../../report/pull-report.js';
+import { queryNumber } from '../../report/query-number.js';
 import type { FraudSignal } from './fraud-signal.js';
 import { computeFraudSignals } from './fraud-signals.js';
 import { checkFraudThresholds, type FraudThresholds } from './fraud-thresholds.js';
@@ -50,7 +50,7 @@ export type FraudCheckOutcome = ({ ok: true } & FraudCheckResult) | GateRefused;
  *   newFraudCheckNumber(new Date()) // 'F20260101120000A1B2C3D4'
  */
 export function newFraudCheckNumber(at: Date): string {
-  return `F${at.toISOString().replace(/\D/g, '').slice(0, 14)}${randomBytes(4).toString('hex').toUpperCase()}`;
+  return queryNumber('F', at);
 }
 
 /**
