@@ -27,12 +27,7 @@ import { currentName, INDICATOR_NAMES, type IndicatorName, windowedName } from '
 import { inquiryProductKind } from './inquiry-products.js';
 import { GROUP_IDS, type GroupId, groupsOf } from './institution-groups.js';
 import { revolvingLimitTotal } from './revolving-limit.js';
-import {
-  SHOPPING_WINDOW_DEFAULT_days,
-  type ShoppingInquiry,
-  shoppingCount,
-  shoppingDistinctInstitutions,
-} from './shopping.js';
+import { SHOPPING_WINDOW_DEFAULT_days, type ShoppingInquiry, shoppingFigures } from './shopping.js';
 import { isDelinquent, statusLevel } from './status-levels.js';
 import {
   INDICATOR_WINDOWS,
@@ -104,6 +99,7 @@ interface HardInquiry extends ShoppingInquiry {
   kind: InstitutionKind;
 }
 
+/** The hard inquiries at or before `asOfMs`, oldest first (the shopping rule's order). */
 function hardInquiries(file: PersonFile | null, asOfMs: number): HardInquiry[] {
   const out: HardInquiry[] = [];
   for (const q of file?.inquiries ?? []) {
@@ -112,7 +108,7 @@ function hardInquiries(file: PersonFile | null, asOfMs: number): HardInquiry[] {
     if (ms > asOfMs || !isHardInquiry(q.reason) || product === null) continue;
     out.push({ ms, product, institution: q.institution.code, kind: q.institution.kind });
   }
-  return out;
+  return out.sort((a, b) => a.ms - b.ms);
 }
 
 /** The items of each institution group, in input order (a group with none is absent). */
@@ -168,11 +164,13 @@ function windowMetrics(
     }
     return m;
   };
+  // Each group's list keeps the inquiries' order: oldest first.
   for (const [group, qs] of inside) {
     const m = entry(group);
+    const shopping = shoppingFigures(qs, shoppingWindow_days);
     m.inqHardRaw = qs.length;
-    m.inqHard = shoppingCount(qs, shoppingWindow_days);
-    m.inqInst = shoppingDistinctInstitutions(qs, shoppingWindow_days);
+    m.inqHard = shopping.count;
+    m.inqInst = shopping.distinctInstitutions;
   }
   for (const [group, news] of opened) {
     const m = entry(group);

@@ -4,11 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { INQUIRY_REASON_CODES, isHardInquiry } from '../../src/consent/inquiry-reasons.js';
 import { computeIndicators } from '../../src/risk/compute-indicators.js';
 import { INDICATOR_NAMES } from '../../src/risk/indicator-names.js';
 import { PRODUCT_KIND_OF_REASON } from '../../src/risk/inquiry-products.js';
-import { shoppingCount, shoppingDistinctInstitutions } from '../../src/risk/shopping.js';
+import { shoppingCount, shoppingDistinctInstitutions, shoppingFigures } from '../../src/risk/shopping.js';
 import {
   AS_OF,
   BANK1,
@@ -186,6 +187,26 @@ test('the shopping count chains from the last counted inquiry, not from the firs
   assert.equal(shoppingCount([], 14), 0);
   assert.equal(shoppingDistinctInstitutions([q(0, 'A'), q(1, 'B'), q(2, 'C')], 14), 1);
   assert.equal(shoppingDistinctInstitutions([q(0, 'A'), q(1, 'B'), q(2, 'C')], 0), 3);
+});
+
+test('the one-pass shopping figures equal the shopping count and distinct institutions, for lists oldest first', () => {
+  const day = 86_400_000;
+  const inquiryArb = fc.record({
+    ms: fc.integer({ min: 0, max: 400 * day }),
+    product: fc.constantFrom('loan' as const, 'card' as const, 'credit_line' as const),
+    institution: fc.constantFrom('A', 'B', 'C', 'D'),
+  });
+  fc.assert(
+    fc.property(fc.array(inquiryArb, { maxLength: 40 }), fc.integer({ min: 0, max: 45 }), (list, days) => {
+      const oldestFirst = [...list].sort((a, b) => a.ms - b.ms);
+      assert.deepEqual(shoppingFigures(oldestFirst, days), {
+        count: shoppingCount(list, days),
+        distinctInstitutions: shoppingDistinctInstitutions(list, days),
+      });
+    }),
+  );
+  const q = (d: number) => ({ ms: d * day, product: 'loan' as const, institution: 'A' });
+  assert.throws(() => shoppingFigures([q(2), q(1)], 14), /oldest first/);
 });
 
 test('an option out of range is refused', () => {
