@@ -124,12 +124,44 @@ export function createPiiCipher(masterKey: Buffer): PiiCipher {
  */
 export function sealWith(encryptKey: KeyObject, value: string): string {
   if (typeof value !== 'string') throw new TypeError('PII encrypt value must be a string');
+  return sealRaw(encryptKey, value, VERSION_PREFIX);
+}
+
+/**
+ * Seals bytes (AES-256-GCM, random IV) under a format prefix of the caller's (such as `z1.` for a
+ * compressed report): `prefix` + base64url(IV | tag | ciphertext). openSealedBytes opens them.
+ *
+ * @example
+ *   openSealedBytes(key, sealBytesWith(key, Buffer.from([1, 2]), 'z1.'), 'z1.'); // <Buffer 01 02>
+ */
+export function sealBytesWith(encryptKey: KeyObject, bytes: Uint8Array, prefix: string): string {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError('sealBytesWith: bytes must be a Uint8Array');
+  if (prefix === VERSION_PREFIX || !/^[a-z][a-z0-9]{0,6}\.$/.test(prefix))
+    throw new RangeError(`sealBytesWith: a prefix of its own like 'z1.' is needed, got '${prefix}'`);
+  return sealRaw(encryptKey, bytes, prefix);
+}
+
+function sealRaw(encryptKey: KeyObject, plain: string | Uint8Array, prefix: string): string {
   const iv = randomIv();
   const cipher = createCipheriv('aes-256-gcm', encryptKey, iv, { authTagLength: TAG_BYTES });
-  const body = cipher.update(value, 'utf8');
+  const body = typeof plain === 'string' ? cipher.update(plain, 'utf8') : cipher.update(plain);
   cipher.final(); // GCM is a stream mode: final() adds no bytes, it computes the tag
   const tag = cipher.getAuthTag();
-  return VERSION_PREFIX + Buffer.concat([iv, tag, body]).toString('base64url');
+  return prefix + Buffer.concat([iv, tag, body]).toString('base64url');
+}
+
+/**
+ * Opens bytes sealed by sealBytesWith under `prefix`; throws if they were tampered with,
+ * truncated, sealed under another key, or carry another prefix.
+ *
+ * @example
+ *   openSealedBytes(key, sealBytesWith(key, Buffer.from('x'), 'z1.'), 'z1.').toString(); // 'x'
+ */
+export function openSealedBytes(encryptKey: KeyObject, sealed: string, prefix: string): Buffer {
+  if (typeof sealed !== 'string') throw new TypeError('PII sealed value must be a string');
+  if (!sealed.startsWith(prefix))
+    throw new Error(`sealed value is not in the expected format (prefix "${prefix}")`);
+  return openRaw(encryptKey, sealed.slice(prefix.length));
 }
 
 /**
@@ -150,7 +182,11 @@ export function openSealed(encryptKey: KeyObject, sealed: string): string {
         : `PII sealed value has unsupported version ${version} (this build reads v1)`,
     );
   }
-  const encoded = sealed.slice(VERSION_PREFIX.length);
+  return openRaw(encryptKey, sealed.slice(VERSION_PREFIX.length)).toString('utf8');
+}
+
+/** Opens base64url(IV | tag | ciphertext) (the part after a format prefix). */
+function openRaw(encryptKey: KeyObject, encoded: string): Buffer {
   if (!BASE64URL.test(encoded)) throw new Error('PII sealed value is not valid base64url');
   const raw = Buffer.from(encoded, 'base64url');
   if (raw.length < IV_BYTES + TAG_BYTES || raw.toString('base64url') !== encoded) {
@@ -171,7 +207,7 @@ export function openSealed(encryptKey: KeyObject, sealed: string): string {
       'PII sealed value failed authentication: it was tampered with, corrupted, or sealed under a different master key',
     );
   }
-  return Buffer.concat([head, tail]).toString('utf8');
+  return tail.length === 0 ? head : Buffer.concat([head, tail]);
 }
 
 /**

@@ -12,7 +12,8 @@
 import type { KeyObject } from 'node:crypto';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { CompiledQuery, type Kysely } from 'kysely';
-import { openSealed, sealWith } from '../identity/pii-cipher.js';
+import { openSealed } from '../identity/pii-cipher.js';
+import { sealKeptReport } from '../report/kept-report.js';
 import { allocateIds } from './allocate-ids.js';
 import { idBlocks } from './id-blocks.js';
 import { openDatabase } from './open-database.js';
@@ -73,7 +74,7 @@ async function serve(sqlitePath: string, openingKey: KeyObject | undefined): Pro
       if (work.op === 'read')
         reply = { id: work.id, ok: true, file: await readFileAndRecord(trx, work.request, ids, open) };
       else {
-        await writeReport(trx, work.report, sealWith(key, work.report.json));
+        await writeReport(trx, work.report, sealKeptReport(key, work.report.json));
         reply = { id: work.id, ok: true };
       }
       await trx.executeQuery(RELEASE);

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { createCipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { createPiiCipher, generateMasterKey, parseMasterKey } from '../../src/identity/pii-cipher.js';
+import {
+  createPiiCipher,
+  generateMasterKey,
+  openSealedBytes,
+  parseMasterKey,
+  sealBytesWith,
+} from '../../src/identity/pii-cipher.js';
 
 const KEY_A = Buffer.alloc(32, 0xa1);
 const KEY_B = Buffer.alloc(32, 0xb2);
@@ -196,4 +202,17 @@ test('generateMasterKey gives 32 fresh random bytes usable as a key', () => {
   assert.notDeepEqual(a, b);
   assert.deepEqual(parseMasterKey(a.toString('hex')), a);
   assert.equal(createPiiCipher(a).decrypt(createPiiCipher(a).encrypt(SECRET)), SECRET);
+});
+
+test('sealed bytes open under their own prefix only; the v1. prefix of values is not theirs', () => {
+  const cipher = createPiiCipher(randomBytes(32));
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+      const sealed = sealBytesWith(cipher.openingKey, bytes, 'z1.');
+      assert.deepEqual(new Uint8Array(openSealedBytes(cipher.openingKey, sealed, 'z1.')), bytes);
+      assert.throws(() => openSealedBytes(cipher.openingKey, sealed, 'y1.'), /expected format/);
+    }),
+  );
+  assert.throws(() => sealBytesWith(cipher.openingKey, Buffer.from('x'), 'v1.'), RangeError);
+  assert.throws(() => sealBytesWith(cipher.openingKey, Buffer.from('x'), 'Z!'), RangeError);
 });

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { createPiiCipher } from '../../src/identity/pii-cipher.js';
+import { KEPT_REPORT_PREFIX, openKeptReport } from '../../src/report/kept-report.js';
 import { allocateIds } from '../../src/store/allocate-ids.js';
 import { idBlocks } from '../../src/store/id-blocks.js';
 import { preparedQuery } from '../../src/store/prepared-query.js';
@@ -175,13 +176,15 @@ test('the SQLite report thread: a group of requests commits together, and one th
       kept.map((r) => r.report_number),
       ['R00000000000000AAAAAAAA', 'R00000000000000BBBBBBBB', 'R00000000000000CCCCCCCC'],
     );
-    // Kept sealed by the thread, with the key of the bureau's cipher.
+    // Kept compressed and sealed by the thread, with the key of the bureau's cipher.
     const sealed = await store.db.selectFrom('reports').select('body_enc').orderBy('report_number').execute();
     assert.deepEqual(
-      sealed.map((r) => cipher.decrypt(r.body_enc)),
+      sealed.map((r) => openKeptReport(cipher.openingKey, r.body_enc)),
       ['AAAAAAAA', 'BBBBBBBB', 'CCCCCCCC'].map((x) => `{"report":"R00000000000000${x}"}`),
     );
-    assert.ok(sealed.every((r) => !r.body_enc.includes('report')));
+    assert.ok(
+      sealed.every((r) => r.body_enc.startsWith(KEPT_REPORT_PREFIX) && !r.body_enc.includes('report')),
+    );
     const logged = await store.db.selectFrom('report_requests').select('outcome').execute();
     assert.deepEqual(logged, [{ outcome: 'served' }]);
   } finally {

@@ -13,6 +13,7 @@ import { hashApiKey, looksLikeApiKey } from '../../access/api-keys.js';
 import { CONSENT_REFUSALS } from '../../consent/consent.js';
 import { INQUIRY_REASON_CODES } from '../../consent/inquiry-reasons.js';
 import type { PiiCipher } from '../../identity/pii-cipher.js';
+import { openKeptReport } from '../../report/kept-report.js';
 import { pullReport, type ReportDeps } from '../../report/pull-report.js';
 import { renderReportHtml } from '../../report/render-html.js';
 import { reportFromJson } from '../../report/report-json.js';
@@ -181,7 +182,7 @@ export const reportRoutes: FastifyPluginAsync<ReportRouteOptions> = async (app, 
         return reply
           .code(404)
           .send({ error: 'not_found', message: 'no report with this number for this lender' });
-      return sendHtml(reply, reportFromJson(cipher.decrypt(sealed)));
+      return sendHtml(reply, reportFromJson(openKeptReport(cipher.openingKey, sealed)));
     },
   );
 };

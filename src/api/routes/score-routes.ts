@@ -11,6 +11,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { PiiCipher } from '../../identity/pii-cipher.js';
 import { lastFullMonthOf } from '../../report/build-credit-report.js';
+import { openKeptReport } from '../../report/kept-report.js';
 import type { ReportStore } from '../../report/ports.js';
 import { reportFromJson } from '../../report/report-json.js';
 import { explainScore } from '../../score/bureau/explain-score.js';
@@ -100,7 +101,7 @@ export const scoreRoutes: FastifyPluginAsync<ScoreRouteOptions> = async (app, op
         return reply
           .code(404)
           .send({ error: 'not_found', message: 'no report with this number for this lender' });
-      const report = reportFromJson(options.cipher.decrypt(sealed));
+      const report = reportFromJson(openKeptReport(options.cipher.openingKey, sealed));
       const score: ReportScore = report.summary.score ?? {
         ...NOT_SCORED,
         asOfMonth: lastFullMonthOf(report.header.generatedAt),
