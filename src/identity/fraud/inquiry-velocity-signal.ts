@@ -32,7 +32,14 @@ export function inquiryVelocity(evidence: FraudEvidence, thresholds: FraudThresh
     const { startMs, endMs } = fraudWindowBounds(asOfMs, window);
     const inWindow = hard.filter((q) => q.ms > startMs && q.ms <= endMs);
     const applications = new Set(inWindow.map((q) => `${q.institution}|${q.at.slice(0, 10)}`));
-    const dates = inWindow.map((q) => q.at.slice(0, 10)).sort();
+    // The first and last UTC dates (ISO instants of one format compare as text).
+    let first: string | null = null;
+    let last: string | null = null;
+    for (const q of inWindow) {
+      const date = q.at.slice(0, 10);
+      if (first === null || date < first) first = date;
+      if (last === null || date > last) last = date;
+    }
     return makeSignal({
       id: 'FS-INQUIRY-VELOCITY',
       description: 'Many hard inquiries in a short time (applications for credit at many places).',
@@ -41,8 +48,8 @@ export function inquiryVelocity(evidence: FraudEvidence, thresholds: FraudThresh
       observed: applications.size,
       evidence: {
         counted: 'hard inquiries in the window, one per institution and day',
-        firstReportedOn: dates[0] ?? null,
-        lastReportedOn: dates.at(-1) ?? null,
+        firstReportedOn: first,
+        lastReportedOn: last,
         institutions: codes(inWindow.map((q) => q.institution)),
         figures: {
           hardInquiries: inWindow.length,
