@@ -29,6 +29,7 @@ import { valueIndexRows, writeValueIndex } from './identity-value-index.js';
 import { writeMonthsPostgres } from './month-bulk-postgres.js';
 import { writeMonthsSqlite } from './month-bulk-sqlite.js';
 import { monthColumns, monthStateFromColumns, termColumns, termsFromColumns } from './month-rows.js';
+import { writeAttributesSqlite, writeNewAccountsSqlite, writeNewPersonsSqlite } from './new-rows-sqlite.js';
 import type { BureauDatabase, Engine } from './open-database.js';
 import type { AccountIndexTable, BatchesTable, Database } from './schema-types.js';
 
@@ -208,6 +209,17 @@ async function applyPlan(tx: StoreTransaction, plan: BatchPlan): Promise<void> {
     })
     .execute();
 
+  if (tx.engine === 'sqlite') {
+    // The SQLite fast path (new-rows-sqlite.ts): prepared statements, row by row.
+    const sqlite = tx.sqlite!;
+    const remap = writeNewPersonsSqlite(sqlite, plan.newPersons, at);
+    const person = (id: number) => remap.get(id) ?? id;
+    writeAttributesSqlite(sqlite, plan.attributes, person, { furnisherId, batchPk });
+    await writeValueIndex(tx, valueIndexRows(plan.attributes, person, furnisherId));
+    writeNewAccountsSqlite(sqlite, plan.newAccounts, person, { furnisherId, batchPk, at });
+    await applyChanges(tx, plan, remap);
+    return;
+  }
   // Persons: another furnisher's batch may have created the same person meanwhile; its id wins.
   const remap = new Map<number, number>();
   for (const part of chunks(plan.newPersons, ROWS_PER_STATEMENT)) {
@@ -303,6 +315,21 @@ async function applyPlan(tx: StoreTransaction, plan: BatchPlan): Promise<void> {
       )
       .execute();
   }
+
+  await applyChanges(tx, plan, remap);
+}
+
+/** What follows the new rows: account changes, months, history profiles, rejects, resolution rows. */
+async function applyChanges(
+  tx: StoreTransaction,
+  plan: BatchPlan,
+  remap: ReadonlyMap<number, number>,
+): Promise<void> {
+  const person = (id: number) => remap.get(id) ?? id;
+  const db = tx.db;
+  const at = plan.batch.receivedAt;
+  const batchPk = plan.batch.batchPk;
+  const furnisherId = plan.batch.furnisherId;
 
   for (const change of plan.accountChanges) {
     const personId = person(change.personId);
