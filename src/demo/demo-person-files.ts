@@ -9,24 +9,11 @@
  *     for (const file of demoPersonFiles(chunk)) bureauFeatures(file, '2025-06', 'CNY');
  */
 import type { InstitutionKind } from '../domain/codes.js';
+import { ACCOUNT_TERM_KEYS } from '../formats/canonical/record-fields.js';
 import type { AccountTerms, MonthState } from '../formats/canonical/record-types.js';
 import type { FileAccount, InstitutionRef, PersonFile } from '../report/report-types.js';
 import { DEMO_INSTITUTIONS } from './demo-market.js';
 
-const TERM_KEYS = [
-  'account_type',
-  'business_type',
-  'currency',
-  'open_date',
-  'maturity_date',
-  'amount_minor',
-  'shared_limit_minor',
-  'repayment_method',
-  'repayment_frequency',
-  'instalments',
-  'guarantee_type',
-  'joint_loan',
-] as const;
 const STATE_KEYS = [
   'balance_minor',
   'used_limit_minor',
@@ -84,7 +71,7 @@ export function demoPersonFiles(linesByFurnisher: ReadonlyMap<string, readonly s
           accountId: ++accountId,
           furnisher,
           accountNo: record.account_no as string,
-          terms: pick<AccountTerms>(record, TERM_KEYS),
+          terms: pick<AccountTerms>(record, ACCOUNT_TERM_KEYS),
           months: [],
         };
         accounts.set(account.accountNo, account);

@@ -13,11 +13,7 @@ import { addMonths, isCalendarMonth, todayUtc } from '../domain/calendar.js';
 import type { JurisdictionProfile } from '../domain/jurisdiction.js';
 import { checkFieldValue } from '../formats/canonical/field-check.js';
 import { BATCH_ID_PATTERN, MAX_BATCH_BYTES, MAX_BATCH_RECORDS } from '../formats/canonical/limits.js';
-import {
-  ACCOUNT_TERM_FIELDS,
-  MONTH_STATE_FIELDS,
-  RECORD_FIELDS,
-} from '../formats/canonical/record-fields.js';
+import { ACCOUNT_TERM_KEYS, MONTH_STATE_FIELDS, RECORD_FIELDS } from '../formats/canonical/record-fields.js';
 import type {
   AccountRecord,
   AccountTerms,
@@ -89,7 +85,6 @@ export interface FurnishResult {
 }
 
 /** The account term and monthly state fields, from the format's field table (one list for all). */
-const TERM_KEYS = ACCOUNT_TERM_FIELDS.map((f) => f.name) as readonly (keyof AccountTerms)[];
 const MONTH_KEYS = MONTH_STATE_FIELDS.map((f) => f.name) as readonly (keyof MonthState)[];
 const IDENTITY_ATTRIBUTES = ['name', 'birth_date', 'sex', 'mobile', 'address', 'employer'] as const;
 
@@ -103,7 +98,7 @@ function pick<T extends object>(record: object, keys: readonly (keyof T)[]): T {
 }
 
 function sameTerms(a: AccountTerms, b: AccountTerms): boolean {
-  return TERM_KEYS.every((k) => a[k] === b[k]);
+  return ACCOUNT_TERM_KEYS.every((k) => a[k] === b[k]);
 }
 
 const ACCOUNT_NO_TYPE = RECORD_FIELDS.month.find((f) => f.name === 'account_no')!.type;
@@ -403,7 +398,7 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
         case 'account': {
           const personKey = linked !== undefined ? String(linked) : personKeyFor(record.id_number);
           addAttribute(personKey, 'name', record.name, record.reported_on);
-          const terms = pick<AccountTerms>(record, TERM_KEYS);
+          const terms = pick<AccountTerms>(record, ACCOUNT_TERM_KEYS);
           const current = accounts.get(record.account_no);
           if (!current) {
             opened.push({ no: record.account_no, record });
@@ -518,7 +513,7 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
           personId: state.personId,
           accountId: next,
           accountNo: no,
-          terms: pick<AccountTerms>(record, TERM_KEYS),
+          terms: pick<AccountTerms>(record, ACCOUNT_TERM_KEYS),
           reportedOn: record.reported_on,
         });
         next += 1;

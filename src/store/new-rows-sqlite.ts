@@ -9,26 +9,10 @@
  *   const remap = writeNewPersonsSqlite(sqlite, plan.newPersons, at); // person id -> id on file
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { ACCOUNT_TERM_KEYS } from '../formats/canonical/record-fields.js';
 import type { AccountTerms } from '../formats/canonical/record-types.js';
 import type { AttributeRow, NewAccountRow, NewPersonRow } from '../furnish/ports.js';
 import { termColumns } from './month-rows.js';
-
-/** Columns of an account's terms, in the order of termColumns (checked when first prepared). */
-const TERM_COLUMNS = [
-  'account_type',
-  'business_type',
-  'currency',
-  'open_date',
-  'maturity_date',
-  'amount_minor',
-  'shared_limit_minor',
-  'repayment_method',
-  'repayment_frequency',
-  'instalments',
-  'guarantee_type',
-  'joint_loan',
-  'first_delinquency_date',
-] as const;
 
 interface Prepared {
   claimId: BetterSqlite3.Statement;
@@ -41,6 +25,7 @@ interface Prepared {
 
 const statements = new WeakMap<BetterSqlite3.Database, Prepared>();
 
+/** Fails fast if termColumns and the term names ever part (a column would be written empty). */
 function checkTermColumns(): void {
   const sample: AccountTerms = {
     account_type: 'D1',
@@ -53,10 +38,10 @@ function checkTermColumns(): void {
     guarantee_type: 'unsecured',
     joint_loan: false,
   };
-  const keys = Object.keys(termColumns(sample));
-  if (keys.join(',') !== TERM_COLUMNS.join(','))
+  const keys = Object.keys(termColumns(sample)).sort().join(',');
+  if (keys !== [...ACCOUNT_TERM_KEYS].sort().join(','))
     throw new Error(
-      `invariant: the account term columns changed (${keys.join(', ')}): update new-rows-sqlite.ts`,
+      `invariant: the account term columns (${keys}) are not the term names: update month-rows.ts`,
     );
 }
 
@@ -64,7 +49,7 @@ function prepare(sqlite: BetterSqlite3.Database): Prepared {
   let prepared = statements.get(sqlite);
   if (!prepared) {
     checkTermColumns();
-    const terms = TERM_COLUMNS.join(', ');
+    const terms = ACCOUNT_TERM_KEYS.join(', ');
     prepared = {
       claimId: sqlite.prepare(
         'insert into national_id_index (id_hash, person_id) values (?, ?) on conflict (id_hash) do nothing',
@@ -87,7 +72,7 @@ function prepare(sqlite: BetterSqlite3.Database): Prepared {
       ),
       addAccount: sqlite.prepare(
         `insert into accounts (person_id, account_id, furnisher_id, account_no, ${terms}, state, version, reported_on, batch_pk, updated_at)
-         values (?, ?, ?, ?, ${TERM_COLUMNS.map(() => '?').join(', ')}, 'open', 1, ?, ?, ?)`,
+         values (?, ?, ?, ?, ${ACCOUNT_TERM_KEYS.map(() => '?').join(', ')}, 'open', 1, ?, ?, ?)`,
       ),
       indexAccount: sqlite.prepare(
         `insert into account_index (furnisher_id, account_no, person_id, account_id, account_type, open_date, state)
@@ -174,7 +159,7 @@ export function writeNewAccountsSqlite(
 ): void {
   if (accounts.length === 0) return;
   const { addAccount, indexAccount } = inBatch(sqlite);
-  const values: unknown[] = new Array(4 + TERM_COLUMNS.length + 3);
+  const values: unknown[] = new Array(4 + ACCOUNT_TERM_KEYS.length + 3);
   for (const a of accounts) {
     const personId = person(a.personId);
     const terms = termColumns(a.terms);
@@ -182,10 +167,10 @@ export function writeNewAccountsSqlite(
     values[1] = a.accountId;
     values[2] = batch.furnisherId;
     values[3] = a.accountNo;
-    for (let i = 0; i < TERM_COLUMNS.length; i++) values[4 + i] = terms[TERM_COLUMNS[i]!];
-    values[4 + TERM_COLUMNS.length] = a.reportedOn;
-    values[5 + TERM_COLUMNS.length] = batch.batchPk;
-    values[6 + TERM_COLUMNS.length] = batch.at;
+    for (let i = 0; i < ACCOUNT_TERM_KEYS.length; i++) values[4 + i] = terms[ACCOUNT_TERM_KEYS[i]!];
+    values[4 + ACCOUNT_TERM_KEYS.length] = a.reportedOn;
+    values[5 + ACCOUNT_TERM_KEYS.length] = batch.batchPk;
+    values[6 + ACCOUNT_TERM_KEYS.length] = batch.at;
     addAccount.run(values);
     indexAccount.run(
       batch.furnisherId,

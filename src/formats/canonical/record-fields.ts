@@ -25,6 +25,7 @@ import {
   MAX_OVERDUE_PERIODS,
   MAX_TEXT_CHARS,
 } from './limits.js';
+import type { AccountTerms } from './record-types.js';
 
 export const RECORD_KINDS = ['identity', 'account', 'month', 'correction', 'deletion'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -184,6 +185,15 @@ export const ACCOUNT_TERM_FIELDS: readonly FieldSpec[] = [
       'Date of first delinquency: the day the delinquency that led to the current negative status began (Metro 2 field 25). Starts the retention clock of the US profile; absent while the account is not delinquent.',
   },
 ];
+
+/**
+ * The names of the account terms, in ACCOUNT_TERM_FIELDS order (also the accounts table's term
+ * columns).
+ *
+ * @example
+ *   ACCOUNT_TERM_KEYS[0] // 'account_type'
+ */
+export const ACCOUNT_TERM_KEYS = ACCOUNT_TERM_FIELDS.map((f) => f.name) as readonly (keyof AccountTerms)[];
 
 /** The character of a payment history profile for a month the furnisher has no history of. */
 export const HISTORY_NO_DATA = '-';
