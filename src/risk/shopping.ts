@@ -38,34 +38,18 @@ export interface ShoppingInquiry {
 }
 
 /**
- * The number of hard inquiries counted under the shopping rule (see the module comment).
+ * The number of hard inquiries counted under the shopping rule (see the module comment), in any
+ * order.
  *
  * @example
  *   shoppingCount([], 14) // 0
  */
 export function shoppingCount(inquiries: readonly ShoppingInquiry[], shoppingWindow_days: number): number {
-  const windowMs = shoppingWindow_days * DAY_ms;
-  const byProduct = new Map<InquiryProductKind, number[]>();
-  for (const q of inquiries) {
-    const list = byProduct.get(q.product);
-    if (list) list.push(q.ms);
-    else byProduct.set(q.product, [q.ms]);
-  }
-  let counted = 0;
-  for (const times of byProduct.values()) {
-    times.sort((a, b) => a - b);
-    let anchor = Number.NEGATIVE_INFINITY;
-    for (const ms of times) {
-      if (ms - anchor < windowMs) continue;
-      anchor = ms;
-      counted += 1;
-    }
-  }
-  return counted;
+  return shoppingFigures(oldestFirst(inquiries), shoppingWindow_days).count;
 }
 
 /**
- * Distinct institutions among the inquiries, at most the shopping-adjusted count.
+ * Distinct institutions among the inquiries, at most the shopping-adjusted count, in any order.
  *
  * @example
  *   shoppingDistinctInstitutions([{ ms: 0, product: 'loan', institution: 'A' }, { ms: 0, product: 'loan', institution: 'B' }], 14) // 1
@@ -74,9 +58,10 @@ export function shoppingDistinctInstitutions(
   inquiries: readonly ShoppingInquiry[],
   shoppingWindow_days: number,
 ): number {
-  const distinct = new Set(inquiries.map((q) => q.institution)).size;
-  return Math.min(distinct, shoppingCount(inquiries, shoppingWindow_days));
+  return shoppingFigures(oldestFirst(inquiries), shoppingWindow_days).distinctInstitutions;
 }
+
+const oldestFirst = (inquiries: readonly ShoppingInquiry[]) => [...inquiries].sort((a, b) => a.ms - b.ms);
 
 /** The shopping-adjusted count and distinct institutions of one list of inquiries. */
 export interface ShoppingFigures {
@@ -87,9 +72,9 @@ export interface ShoppingFigures {
 }
 
 /**
- * shoppingCount and shoppingDistinctInstitutions in one pass, for inquiries already in time order
- * (oldest first): no grouping or sorting per call (the indicators ask for 5 windows x 8 groups).
- * Throws when the list is out of order.
+ * The shopping rule in one pass over inquiries already in time order (oldest first): no grouping
+ * or sorting per call (the indicators ask for 5 windows x 8 groups). Each product kind keeps its
+ * last counted instant. Throws when the list is out of order.
  *
  * @example
  *   shoppingFigures([{ ms: 0, product: 'loan', institution: 'A' }, { ms: 1, product: 'loan', institution: 'B' }], 14)

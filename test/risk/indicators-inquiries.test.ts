@@ -189,7 +189,29 @@ test('the shopping count chains from the last counted inquiry, not from the firs
   assert.equal(shoppingDistinctInstitutions([q(0, 'A'), q(1, 'B'), q(2, 'C')], 0), 3);
 });
 
-test('the one-pass shopping figures equal the shopping count and distinct institutions, for lists oldest first', () => {
+/**
+ * The shopping rule as the module comment words it, written plainly (group by product kind, sort
+ * each, chain from the last counted): the oracle of the one-pass computation.
+ */
+function referenceShopping(
+  list: readonly { ms: number; product: string; institution: string }[],
+  days: number,
+): { count: number; distinctInstitutions: number } {
+  const byProduct = new Map<string, number[]>();
+  for (const q of list) byProduct.set(q.product, [...(byProduct.get(q.product) ?? []), q.ms]);
+  let count = 0;
+  for (const times of byProduct.values()) {
+    let anchor = Number.NEGATIVE_INFINITY;
+    for (const ms of times.sort((a, b) => a - b))
+      if (ms - anchor >= days * 86_400_000) {
+        anchor = ms;
+        count += 1;
+      }
+  }
+  return { count, distinctInstitutions: Math.min(count, new Set(list.map((q) => q.institution)).size) };
+}
+
+test('the one-pass shopping figures equal the rule written plainly, in any order of the input', () => {
   const day = 86_400_000;
   const inquiryArb = fc.record({
     ms: fc.integer({ min: 0, max: 400 * day }),
@@ -198,11 +220,16 @@ test('the one-pass shopping figures equal the shopping count and distinct instit
   });
   fc.assert(
     fc.property(fc.array(inquiryArb, { maxLength: 40 }), fc.integer({ min: 0, max: 45 }), (list, days) => {
-      const oldestFirst = [...list].sort((a, b) => a.ms - b.ms);
-      assert.deepEqual(shoppingFigures(oldestFirst, days), {
-        count: shoppingCount(list, days),
-        distinctInstitutions: shoppingDistinctInstitutions(list, days),
-      });
+      const expected = referenceShopping(list, days);
+      assert.deepEqual(
+        shoppingFigures(
+          [...list].sort((a, b) => a.ms - b.ms),
+          days,
+        ),
+        expected,
+      );
+      assert.equal(shoppingCount(list, days), expected.count);
+      assert.equal(shoppingDistinctInstitutions(list, days), expected.distinctInstitutions);
     }),
   );
   const q = (d: number) => ({ ms: d * day, product: 'loan' as const, institution: 'A' });
