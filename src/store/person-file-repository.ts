@@ -179,7 +179,8 @@ const DEFAULTS: ReadonlySet<string> = new Set(DEFAULT_STATUSES);
 const OPENED_FOR_EVIDENCE: ReadonlySet<string> = new Set(['birth_date', 'sex']);
 
 /**
- * The person's file, as readPersonFile reads it, with what the fraud evidence needs of it.
+ * The person's whole file (see the module comment), with what the fraud evidence needs of it;
+ * `parts: 'credit'` leaves the identity out (no identity row read, no value opened).
  *
  * @example
  *   const read = await readPersonFileAndEvidence(trx, idHash, open); // null: not on file
