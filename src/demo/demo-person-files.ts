@@ -9,21 +9,10 @@
  *     for (const file of demoPersonFiles(chunk)) bureauFeatures(file, '2025-06', 'CNY');
  */
 import type { InstitutionKind } from '../domain/codes.js';
-import { ACCOUNT_TERM_KEYS } from '../formats/canonical/record-fields.js';
+import { ACCOUNT_TERM_KEYS, MONTH_STATE_KEYS } from '../formats/canonical/record-fields.js';
 import type { AccountTerms, MonthState } from '../formats/canonical/record-types.js';
 import type { FileAccount, InstitutionRef, PersonFile } from '../report/report-types.js';
 import { DEMO_INSTITUTIONS } from './demo-market.js';
-
-const STATE_KEYS = [
-  'balance_minor',
-  'used_limit_minor',
-  'scheduled_payment_minor',
-  'actual_payment_minor',
-  'overdue_periods',
-  'overdue_amount_minor',
-  'status',
-  'five_class',
-] as const;
 
 function pick<T>(record: Record<string, unknown>, keys: readonly string[]): T {
   const out: Record<string, unknown> = {};
@@ -81,7 +70,7 @@ export function demoPersonFiles(linesByFurnisher: ReadonlyMap<string, readonly s
         if (!account) throw new Error(`demo: month of unknown account ${String(record.account_no)}`);
         account.months.push({
           month: record.month as string,
-          state: pick<MonthState>(record, STATE_KEYS),
+          state: pick<MonthState>(record, MONTH_STATE_KEYS),
           reportedOn: record.reported_on as string,
         });
       }

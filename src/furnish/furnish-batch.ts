@@ -13,7 +13,7 @@ import { addMonths, isCalendarMonth, todayUtc } from '../domain/calendar.js';
 import type { JurisdictionProfile } from '../domain/jurisdiction.js';
 import { checkFieldValue } from '../formats/canonical/field-check.js';
 import { BATCH_ID_PATTERN, MAX_BATCH_BYTES, MAX_BATCH_RECORDS } from '../formats/canonical/limits.js';
-import { ACCOUNT_TERM_KEYS, MONTH_STATE_FIELDS, RECORD_FIELDS } from '../formats/canonical/record-fields.js';
+import { ACCOUNT_TERM_KEYS, MONTH_STATE_KEYS, RECORD_FIELDS } from '../formats/canonical/record-fields.js';
 import type {
   AccountRecord,
   AccountTerms,
@@ -85,7 +85,6 @@ export interface FurnishResult {
 }
 
 /** The account term and monthly state fields, from the format's field table (one list for all). */
-const MONTH_KEYS = MONTH_STATE_FIELDS.map((f) => f.name) as readonly (keyof MonthState)[];
 const IDENTITY_ATTRIBUTES = ['name', 'birth_date', 'sex', 'mobile', 'address', 'employer'] as const;
 
 function pick<T extends object>(record: object, keys: readonly (keyof T)[]): T {
@@ -429,11 +428,18 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
         }
         case 'month': {
           if (touchedMonths.size > 0 && touchedMonths.has(monthKey(record.account_no, record.month)))
-            monthOps.push({ no: record.account_no, record, state: pick<MonthState>(record, MONTH_KEYS) });
+            monthOps.push({
+              no: record.account_no,
+              record,
+              state: pick<MonthState>(record, MONTH_STATE_KEYS),
+            });
           else monthRecords.push(record);
           if (record.payment_history_profile !== undefined) profiled.push(record);
           if (trackMonths)
-            monthStates.set(monthKey(record.account_no, record.month), pick<MonthState>(record, MONTH_KEYS));
+            monthStates.set(
+              monthKey(record.account_no, record.month),
+              pick<MonthState>(record, MONTH_STATE_KEYS),
+            );
           break;
         }
         case 'correction': {

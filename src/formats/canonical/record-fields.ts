@@ -25,7 +25,7 @@ import {
   MAX_OVERDUE_PERIODS,
   MAX_TEXT_CHARS,
 } from './limits.js';
-import type { AccountTerms } from './record-types.js';
+import type { AccountTerms, MonthState } from './record-types.js';
 
 export const RECORD_KINDS = ['identity', 'account', 'month', 'correction', 'deletion'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -259,6 +259,14 @@ export const MONTH_STATE_FIELDS: readonly FieldSpec[] = [
       'Five-level classification: 1 normal, 2 special mention, 3 substandard, 4 doubtful, 5 loss, 9 unclassified.',
   },
 ];
+
+/**
+ * The names of a monthly state's fields, in MONTH_STATE_FIELDS order.
+ *
+ * @example
+ *   MONTH_STATE_KEYS[0] // 'balance_minor'
+ */
+export const MONTH_STATE_KEYS = MONTH_STATE_FIELDS.map((f) => f.name) as readonly (keyof MonthState)[];
 
 /** The fields of every record kind. */
 export const RECORD_FIELDS: Readonly<Record<RecordKind, readonly FieldSpec[]>> = {
