@@ -9,11 +9,9 @@ import { after, before, test } from 'node:test';
 import { makeResidentId } from '../../src/domain/resident-id.js';
 import { renderReportText } from '../../src/report/render-text.js';
 import type { CreditReport } from '../../src/report/report-types.js';
-import { type ApiHarness, bearer, openApiHarness } from '../support/api-harness.js';
+import { type ApiHarness, bearer, grantConsent, openApiHarness } from '../support/api-harness.js';
 
-const DAY = 86_400_000;
 const today = new Date().toISOString().slice(0, 10);
-const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
 
 const SHARED_MOBILE = '13955550001';
 const persons = [
@@ -63,20 +61,7 @@ after(async () => {
 });
 
 async function pull(p: { id: string; name: string }, accept = 'application/json') {
-  const consent = await h.app.inject({
-    method: 'POST',
-    url: '/v1/consents',
-    headers: bearer(h.keys.lender),
-    payload: {
-      id_number: p.id,
-      name: p.name,
-      purpose: '02',
-      granted_at: today,
-      expires_at: inDays(30),
-      evidence_ref: 'esign-warning',
-    },
-  });
-  assert.equal(consent.statusCode, 201, consent.body);
+  const consentId = await grantConsent(h, h.keys.lender, { idNumber: p.id, name: p.name }, 'esign-warning');
   const res = await h.app.inject({
     method: 'POST',
     url: '/v1/reports',
@@ -85,7 +70,7 @@ async function pull(p: { id: string; name: string }, accept = 'application/json'
       id_number: p.id,
       name: p.name,
       purpose: '02',
-      consent_id: JSON.parse(consent.body).consent_id,
+      consent_id: consentId,
     },
   });
   assert.equal(res.statusCode, 200, res.body);

@@ -153,3 +153,52 @@ export function expectNewBatch(res: LightMyRequestResponse): any {
   assert.equal(typeof out.batch.batch_id, 'string');
   return out;
 }
+
+/** Days a consent granted by grantConsent lasts. */
+export const TEST_CONSENT_DAYS = 30;
+
+/**
+ * Records a consent over HTTP (purpose 02, granted today, valid TEST_CONSENT_DAYS days) for the
+ * lender of `key`, and returns its id; fails the test unless it is answered 201.
+ *
+ * @example
+ *   const consentId = await grantConsent(h, h.keys.lender, { idNumber, name }, 'esign-1');
+ */
+export async function grantConsent(
+  h: ApiHarness,
+  key: string,
+  person: { idNumber: string; name: string },
+  evidenceRef: string,
+): Promise<string> {
+  const now = Date.now();
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const consent = await h.app.inject({
+    method: 'POST',
+    url: '/v1/consents',
+    headers: bearer(key),
+    payload: {
+      id_number: person.idNumber,
+      name: person.name,
+      purpose: '02',
+      granted_at: day(now),
+      expires_at: day(now + TEST_CONSENT_DAYS * 86_400_000),
+      evidence_ref: evidenceRef,
+    },
+  });
+  assert.equal(consent.statusCode, 201, consent.body);
+  return consent.json().consent_id;
+}
+
+/**
+ * Adds an institution with the `bureau` role (identity reviews, merges, splits) and returns its
+ * API key.
+ *
+ * @example
+ *   const bureauKey = await addBureauOperator(h, 'ops', 'Ops');
+ */
+export async function addBureauOperator(h: ApiHarness, code: string, name: string): Promise<string> {
+  const ops = await h.bureau.institutions.create({ code, name, kind: 'other', roles: ['bureau'] });
+  const key = generateApiKey();
+  await h.bureau.institutions.addKey(ops.institutionId, hashApiKey(key), key.slice(0, 10));
+  return key;
+}

@@ -7,13 +7,18 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { generateApiKey, hashApiKey } from '../../../src/access/api-keys.js';
 import { CHINA_PROFILE } from '../../../src/domain/jurisdiction.js';
 import { makeResidentId } from '../../../src/domain/resident-id.js';
 import { maskValue } from '../../../src/identity/resolution/mask.js';
 import { probeOfRecord } from '../../../src/identity/resolution/probe.js';
 import { resolutionReason } from '../../../src/identity/resolution/trigger.js';
-import { type ApiHarness, bearer, expectNewBatch, openApiHarness } from '../../support/api-harness.js';
+import {
+  type ApiHarness,
+  addBureauOperator,
+  bearer,
+  expectNewBatch,
+  openApiHarness,
+} from '../../support/api-harness.js';
 
 const today = new Date().toISOString().slice(0, 10);
 const X = { id: makeResidentId('110105', '1990-03-15', 11), name: '张伟', birth: '1990-03-15', sex: 'M' };
@@ -52,14 +57,7 @@ const namesOf = async (personId: number) =>
 
 before(async () => {
   h = await openApiHarness();
-  const ops = await h.bureau.institutions.create({
-    code: 'ops',
-    name: 'Ops',
-    kind: 'other',
-    roles: ['bureau'],
-  });
-  bureauKey = generateApiKey();
-  await h.bureau.institutions.addKey(ops.institutionId, hashApiKey(bureauKey), bureauKey.slice(0, 10));
+  bureauKey = await addBureauOperator(h, 'ops', 'Ops');
   expectNewBatch(
     await h.postBatch(h.keys.furnisherA, 'a-1', [
       identity(X, { mobile: '13911110000' }),

@@ -8,14 +8,18 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { generateApiKey, hashApiKey } from '../../../src/access/api-keys.js';
 import { makeResidentId, residentIdCheckCharacter } from '../../../src/domain/resident-id.js';
 import type { Database } from '../../../src/store/schema-types.js';
-import { type ApiHarness, bearer, expectNewBatch, openApiHarness } from '../../support/api-harness.js';
+import {
+  type ApiHarness,
+  addBureauOperator,
+  bearer,
+  expectNewBatch,
+  grantConsent,
+  openApiHarness,
+} from '../../support/api-harness.js';
 
-const DAY = 86_400_000;
 const today = new Date().toISOString().slice(0, 10);
-const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
 
 /** The ID with a wrong check character (ID-CHECK-CHAR): one character off the right one. */
 function wrongCheck(first17: string): string {
@@ -94,20 +98,12 @@ async function personOf(idNumber: string): Promise<number | null> {
 }
 /** A report by a lender (with a consent), as JSON text. */
 async function reportText(p: { id: string; name: string }): Promise<string> {
-  const consent = await post(h.keys.lender, '/v1/consents', {
-    id_number: p.id,
-    name: p.name,
-    purpose: '02',
-    granted_at: today,
-    expires_at: inDays(30),
-    evidence_ref: 'esign-idr',
-  });
-  assert.equal(consent.statusCode, 201, consent.body);
+  const consentId = await grantConsent(h, h.keys.lender, { idNumber: p.id, name: p.name }, 'esign-idr');
   const res = await h.app.inject({
     method: 'POST',
     url: '/v1/reports',
     headers: { ...bearer(h.keys.lender), accept: 'application/json' },
-    payload: { id_number: p.id, name: p.name, purpose: '02', consent_id: consent.json().consent_id },
+    payload: { id_number: p.id, name: p.name, purpose: '02', consent_id: consentId },
   });
   assert.equal(res.statusCode, 200, res.body);
   return res.body;
@@ -118,14 +114,7 @@ async function pendingReviews(key = bureauKey) {
 
 before(async () => {
   h = await openApiHarness();
-  const ops = await h.bureau.institutions.create({
-    code: 'bureau-ops',
-    name: 'Bureau Operations',
-    kind: 'other',
-    roles: ['bureau'],
-  });
-  bureauKey = generateApiKey();
-  await h.bureau.institutions.addKey(ops.institutionId, hashApiKey(bureauKey), bureauKey.slice(0, 10));
+  bureauKey = await addBureauOperator(h, 'bureau-ops', 'Bureau Operations');
   // X on file at furnisher A: identity with mobile, an account with a month.
   expectNewBatch(
     await h.postBatch(h.keys.furnisherA, 'a-1', [

@@ -12,14 +12,12 @@ import { bureauScore } from '../../../src/cli/score-command.js';
 import type { DemoMarket } from '../../../src/demo/demo-market.js';
 import { makeResidentId } from '../../../src/domain/resident-id.js';
 import { NO_FILE_REASON, NO_MODEL_REASON } from '../../../src/score/bureau/report-score.js';
-import { type ApiHarness, bearer, openApiHarness } from '../../support/api-harness.js';
+import { type ApiHarness, bearer, grantConsent, openApiHarness } from '../../support/api-harness.js';
 import { furnishDemoMarket, STORE_AS_OF } from './bureau-score-fixtures.js';
 
 const PERSONS = 1500;
 let h: ApiHarness;
 let market: DemoMarket;
-const today = new Date().toISOString().slice(0, 10);
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const toSchema = fastJsonStringify(CREDIT_REPORT_SCHEMA as object);
 
 before(async () => {
@@ -43,25 +41,12 @@ function output() {
 
 // biome-ignore lint/suspicious/noExplicitAny: a JSON answer
 async function pull(idNumber: string, name: string, key = h.keys.lender): Promise<any> {
-  const consent = await h.app.inject({
-    method: 'POST',
-    url: '/v1/consents',
-    headers: bearer(key),
-    payload: {
-      id_number: idNumber,
-      name,
-      purpose: '02',
-      granted_at: today,
-      expires_at: inDays(30),
-      evidence_ref: 'e-1',
-    },
-  });
-  assert.equal(consent.statusCode, 201, consent.body);
+  const consentId = await grantConsent(h, key, { idNumber, name }, 'e-1');
   const res = await h.app.inject({
     method: 'POST',
     url: '/v1/reports',
     headers: bearer(key),
-    payload: { id_number: idNumber, name, purpose: '02', consent_id: JSON.parse(consent.body).consent_id },
+    payload: { id_number: idNumber, name, purpose: '02', consent_id: consentId },
   });
   assert.equal(res.statusCode, 200, res.body);
   const body = JSON.parse(res.body);
