@@ -25,6 +25,7 @@ import {
 } from '../identity/resolution/resolve-record.js';
 import { RESOLUTION_THRESHOLDS } from '../identity/resolution/thresholds.js';
 import { REVIEW_RULE_ID, type ResolutionReason, resolutionReason } from '../identity/resolution/trigger.js';
+import type { ReviewRow } from './ports.js';
 
 /**
  * An operator's decision replayed for a held record: the person it goes to (null: by its own ID).
@@ -64,16 +65,7 @@ export interface PlannedLink {
 }
 
 /** A review item before its id is allocated. */
-export interface PlannedReview {
-  line: number;
-  kind: string;
-  reason: string;
-  candidatePersonId: number;
-  idPersonId: number | null;
-  weightCentibits: number;
-  evidence: string;
-  maskedEnc: string;
-}
+export type PlannedReview = Omit<ReviewRow, 'reviewId'>;
 
 export interface ResolutionStepDeps {
   reads: ResolutionReads;
