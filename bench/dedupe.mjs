@@ -24,6 +24,7 @@ import { once } from 'node:events';
 import { createWriteStream, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seededRandom as rng } from '../dist/identity/linkage/random.js';
 
 const RECORDS = Number(process.env.BENCH_DEDUPE_RECORDS ?? 1_000_000);
 const SEED = Number(process.env.BENCH_DEDUPE_SEED ?? 20_240_601);
@@ -31,17 +32,6 @@ const SEED = Number(process.env.BENCH_DEDUPE_SEED ?? 20_240_601);
 const ONLINE_PROBES = 5_000;
 const ONLINE_WARMUP = 500;
 const TARGETS = { seconds: 120, precision: 0.98, recall: 0.98, onlineP99Ms: 5 };
-
-function rng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // --- generator ---------------------------------------------------------------------------------
 

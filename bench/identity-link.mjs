@@ -26,6 +26,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { seededRandom as rng } from '../dist/identity/linkage/random.js';
 
 const PERSONS = Number(process.env.BENCH_IDENTITY_PERSONS ?? 1_000_000);
 const PROBES = Number(process.env.BENCH_IDENTITY_PROBES ?? 5_000);
@@ -35,17 +36,6 @@ const SEED = 20_251_126;
 const TARGETS = { linkP99Ms: 5, persons: 1_000_000 };
 const MASTER_KEY = Buffer.alloc(32, 11);
 const FURNISHER = 501;
-
-function rng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SURNAMES = [
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',

@@ -46,6 +46,7 @@ import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { SeededRandom } from '../dist/domain/seeded-random.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -85,17 +86,10 @@ function latencyStats(latencies, seconds) {
   };
 }
 
-/** mulberry32: a seeded generator for the choice of persons (the same sequence every run). */
+/** A seeded generator for the choice of persons (the same sequence every run). */
 function seeded(seed) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, below: (n) => Math.floor(next() * n) };
+  const random = new SeededRandom(seed);
+  return { next: () => random.next(), below: (n) => Math.floor(random.next() * n) };
 }
 
 /** Garbage-collection pauses, kept with their start time so that a phase can take its window. */

@@ -6,7 +6,7 @@
  *   chineseName(new SeededRandom(1), 'F') // e.g. '王芳' or '陈思雨'
  */
 import type { Sex } from '../domain/codes.js';
-import type { SeededRandom } from './seeded-random.js';
+import type { SeededRandom } from '../domain/seeded-random.js';
 
 /** Common surnames, roughly in order of frequency. */
 export const SURNAMES: readonly string[] = [

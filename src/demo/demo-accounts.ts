@@ -12,8 +12,8 @@
  *   states[0]; // the state of the open month
  */
 import type { BusinessType, FiveLevelClass, GuaranteeType, RepaymentStatus } from '../domain/codes.js';
+import type { SeededRandom } from '../domain/seeded-random.js';
 import type { AccountTerms, MonthState } from '../formats/canonical/record-types.js';
-import type { SeededRandom } from './seeded-random.js';
 
 export type DemoAccountType = 'D1' | 'R1' | 'R2';
 

@@ -13,9 +13,9 @@
  *   const plant = plantFraud({ seed, p, persons, today }, person, usedIds); // undefined for most persons
  */
 import { makeResidentId } from '../domain/resident-id.js';
+import { deriveSeed, SeededRandom } from '../domain/seeded-random.js';
 import { chineseName } from './chinese-names.js';
 import { DEMO_REGIONS, type DemoPerson, demoAddress, demoMobile } from './demo-people.js';
-import { deriveSeed, SeededRandom } from './seeded-random.js';
 
 /**
  * Markets smaller than this get no planted fraud (small test markets stay as they are).

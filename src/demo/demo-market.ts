@@ -15,6 +15,7 @@
  */
 import { isCalendarDate, isCalendarMonth, monthOf, todayUtc } from '../domain/calendar.js';
 import type { BusinessType, GuaranteeType, InstitutionKind, InstitutionRole } from '../domain/codes.js';
+import { deriveSeed, SeededRandom } from '../domain/seeded-random.js';
 import type { MonthState } from '../formats/canonical/record-types.js';
 import {
   type AccountPlan,
@@ -26,7 +27,6 @@ import {
 } from './demo-accounts.js';
 import { FRAUD_PLANTS, plantFraud } from './demo-fraud-rings.js';
 import { type DemoPerson, makeDemoPerson } from './demo-people.js';
-import { deriveSeed, SeededRandom } from './seeded-random.js';
 
 export interface DemoInstitution {
   code: string;

@@ -9,8 +9,8 @@
  */
 import type { Sex } from '../domain/codes.js';
 import { makeResidentId } from '../domain/resident-id.js';
+import type { SeededRandom } from '../domain/seeded-random.js';
 import { chineseName } from './chinese-names.js';
-import type { SeededRandom } from './seeded-random.js';
 
 /** A county-level region: its real code and its name. */
 export interface DemoRegion {

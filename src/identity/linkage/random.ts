@@ -1,18 +1,14 @@
 /**
- * A small seeded pseudo-random generator (mulberry32): the same seed gives the same u sample,
- * so a dedupe run is reproducible.
+ * The seeded generator of the linkage library as a function (domain/seeded-random.ts,
+ * mulberry32): the same seed gives the same u sample, so a dedupe run is reproducible.
  *
  * @example
  *   const next = seededRandom(42);
  *   next(); // a number in [0, 1)
  */
+import { SeededRandom } from '../../domain/seeded-random.js';
+
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }

@@ -1,6 +1,7 @@
 /**
- * A small seeded pseudo-random generator (mulberry32) for reproducible demo data. Not for
- * security: it only makes the demo market the same on every run for the same seed.
+ * A small seeded pseudo-random generator (mulberry32) for reproducible data (the demo market,
+ * the linkage library's samples and generated people, the benchmarks' choices). Not for
+ * security: it only makes the same data on every run for the same seed.
  *
  * @example
  *   const rng = new SeededRandom(42);
