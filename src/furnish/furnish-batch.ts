@@ -527,14 +527,28 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
     }
     const attributes: AttributeRow[] = [];
     if (attributeAgg.size > 0) {
+      // A value this furnisher reported before for a person on file keeps its sealed text (the
+      // same hash under the same key is the same value): a monthly file that repeats its
+      // consumers' names, addresses and mobiles seals nothing anew. The row on file is kept by
+      // the upsert in any case; the sealed text given serves only should it have gone meanwhile.
+      const onFile = new Set<number>();
+      for (const agg of attributeAgg.values())
+        if (!agg.personKey.startsWith('new:')) onFile.add(resolvePerson(agg.personKey));
+      const sealedOnFile = new Map<string, string>();
+      if (onFile.size > 0)
+        for (const row of await tx.sealedAttributes(input.furnisherId, [...onFile]))
+          sealedOnFile.set(`${row.personId}|${row.attribute}|${row.valueHash}`, row.valueEnc);
       let next = await tx.allocateIds('attribute', attributeAgg.size);
       for (const agg of attributeAgg.values()) {
+        const personId = resolvePerson(agg.personKey);
+        const valueHash = cipher.hash(agg.attribute, agg.value);
         attributes.push({
-          personId: resolvePerson(agg.personKey),
+          personId,
           attrId: next,
           attribute: agg.attribute,
-          valueHash: cipher.hash(agg.attribute, agg.value),
-          valueEnc: cipher.encrypt(agg.value),
+          valueHash,
+          valueEnc:
+            sealedOnFile.get(`${personId}|${agg.attribute}|${valueHash}`) ?? cipher.encrypt(agg.value),
           firstReportedOn: agg.first,
           lastReportedOn: agg.last,
         });

@@ -171,6 +171,17 @@ export interface BatchPlan {
   reviewResolution?: ReviewResolutionRow;
 }
 
+/**
+ * An identity row on file as the furnishing pipeline reuses it: a value the same furnisher
+ * reports again for the same person keeps its sealed text (nothing is sealed anew).
+ */
+export interface SealedAttribute {
+  personId: number;
+  attribute: string;
+  valueHash: string;
+  valueEnc: string;
+}
+
 export interface OpenReject {
   batchPk: number;
   line: number;
@@ -185,6 +196,8 @@ export interface FurnishTransaction {
   accountTerms(keys: readonly AccountKey[]): Promise<Map<number, AccountTerms>>;
   /** Monthly states, by `${accountId}|${month}`. */
   monthStates(keys: readonly MonthKey[]): Promise<Map<string, MonthState>>;
+  /** The identity rows this furnisher reported of these persons, with their sealed values. */
+  sealedAttributes(furnisherId: number, personIds: readonly number[]): Promise<SealedAttribute[]>;
   /** Open rejects of the furnisher, by 'BATCH_ID#LINE'. */
   openRejects(
     furnisherId: number,

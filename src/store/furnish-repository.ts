@@ -17,6 +17,7 @@ import type {
   IndexedAccount,
   MonthKey,
   OpenReject,
+  SealedAttribute,
 } from '../furnish/ports.js';
 import { allocateIds } from './allocate-ids.js';
 import { chunks, ROWS_PER_STATEMENT } from './chunks.js';
@@ -69,6 +70,13 @@ function inKeys(engine: Engine, column: string, keys: readonly string[]) {
     : sql`${sql.ref(column)} in (select value from json_each(${JSON.stringify(keys)}))`;
 }
 
+/** `column in (ids)` with the ids as one parameter, as inKeys does for text keys. */
+function inIds(engine: Engine, column: string, ids: readonly number[]) {
+  return engine === 'postgres'
+    ? sql`${sql.ref(column)} = any(${[...ids]}::bigint[])`
+    : sql`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
+}
+
 export function createFurnishStore(store: BureauDatabase): FurnishStore {
   return {
     findBatch: (furnisherId, batchId) => findBatch(store.db, furnisherId, batchId),
@@ -107,6 +115,28 @@ function furnishTransaction(store: BureauDatabase, tx: StoreTransaction): Furnis
             accountType: r.account_type,
             openDate: r.open_date,
             state: r.state,
+          });
+      }
+      return found;
+    },
+
+    async sealedAttributes(furnisherId, personIds) {
+      const found: SealedAttribute[] = [];
+      for (const part of chunks(personIds, KEYS_PER_LOOKUP)) {
+        const rows = await sql<{
+          person_id: number;
+          attribute: string;
+          value_hash: string;
+          value_enc: string;
+        }>`
+          select person_id, attribute, value_hash, value_enc from identity_attributes
+          where furnisher_id = ${furnisherId} and ${inIds(tx.engine, 'person_id', part)}`.execute(db);
+        for (const r of rows.rows)
+          found.push({
+            personId: Number(r.person_id),
+            attribute: r.attribute,
+            valueHash: r.value_hash,
+            valueEnc: r.value_enc,
           });
       }
       return found;

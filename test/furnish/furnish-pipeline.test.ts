@@ -398,6 +398,45 @@ describe('person linking by national ID', () => {
       assert.ok(attributes.some((a) => num(a.person_id) === personB && a.attribute === 'name'));
     }));
 
+  test('a value the same furnisher reports again keeps its sealed text: only new values are sealed', () =>
+    withFurnishStore(async ({ store, cipher, deps }) => {
+      let sealed = 0;
+      const counting = {
+        ...deps,
+        cipher: {
+          ...cipher,
+          encrypt: (value: string) => {
+            sealed += 1;
+            return cipher.encrypt(value);
+          },
+        },
+      };
+      const sealsOf = async (furnisherId: number, batchId: string, line: Json) => {
+        sealed = 0;
+        assertAllAccepted(await furnish(counting, furnisherId, batchId, [line]));
+        return sealed;
+      };
+      // A new person: the ID and the four values (name, birth date, sex, mobile).
+      assert.equal(await sealsOf(1, 'm1', identity()), 5);
+      const before = await tableRows(store, 'identity_attributes');
+      // The next month: the same values and a new mobile: only the mobile is sealed.
+      assert.equal(await sealsOf(1, 'm2', identity({ mobile: '13900139000', reported_on: '2025-02-15' })), 1);
+      // Another furnisher's rows are its own: each value is sealed for it.
+      assert.equal(await sealsOf(2, 'm1', identity({ reported_on: '2025-02-20' })), 4);
+
+      const after = await tableRows(store, 'identity_attributes');
+      assert.equal(after.length, before.length + 1 + 4);
+      const nameOf1 = after.find((a) => num(a.furnisher_id) === 1 && a.attribute === 'name')!;
+      assert.equal(nameOf1.value_enc, before.find((a) => a.attribute === 'name')!.value_enc);
+      assert.equal(cipher.decrypt(nameOf1.value_enc), '王芳');
+      assert.equal(nameOf1.last_reported_on, '2025-02-15');
+      const mobilesOf1 = after.filter((a) => num(a.furnisher_id) === 1 && a.attribute === 'mobile');
+      assert.deepEqual(mobilesOf1.map((a) => cipher.decrypt(a.value_enc)).sort(), [
+        '13800138000',
+        '13900139000',
+      ]);
+    }));
+
   test('one new ID twice in one batch (identity and account) creates one person', () =>
     withFurnishStore(async ({ store, cipher, deps }) => {
       assertAllAccepted(
