@@ -12,8 +12,10 @@
  *   BENCH_FLOOR_CRYPTO=0 node bench/ingest-floor.mjs             # rows only
  *   BENCH_FLOOR_ROWS=0 node bench/ingest-floor.mjs               # crypto only
  *
- * BENCH_FLOOR_RECORDS sets the records (default 200,000). One JSON line is printed; the store is a
- * temp directory, deleted at the end.
+ * BENCH_FLOOR_RECORDS sets the records (default 200,000); BENCH_FLOOR_CACHE_MIB the connection's page
+ * cache (default SQLite's 2 MiB); BENCH_FLOOR_BARE=1 keeps only what the brief requires of any
+ * bureau (the ID hashed and sealed; person, ID index, account, account index, monthly state). One
+ * JSON line is printed; the store is a temp directory, deleted at the end.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

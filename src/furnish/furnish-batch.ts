@@ -534,10 +534,12 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
       const onFile = new Set<number>();
       for (const agg of attributeAgg.values())
         if (!agg.personKey.startsWith('new:')) onFile.add(resolvePerson(agg.personKey));
+      const sealedKey = (personId: number, attribute: string, valueHash: string) =>
+        `${personId}|${attribute}|${valueHash}`;
       const sealedOnFile = new Map<string, string>();
       if (onFile.size > 0)
         for (const row of await tx.sealedAttributes(input.furnisherId, [...onFile]))
-          sealedOnFile.set(`${row.personId}|${row.attribute}|${row.valueHash}`, row.valueEnc);
+          sealedOnFile.set(sealedKey(row.personId, row.attribute, row.valueHash), row.valueEnc);
       let next = await tx.allocateIds('attribute', attributeAgg.size);
       for (const agg of attributeAgg.values()) {
         const personId = resolvePerson(agg.personKey);
@@ -548,7 +550,7 @@ export async function furnishBatch(deps: FurnishDeps, input: FurnishInput): Prom
           attribute: agg.attribute,
           valueHash,
           valueEnc:
-            sealedOnFile.get(`${personId}|${agg.attribute}|${valueHash}`) ?? cipher.encrypt(agg.value),
+            sealedOnFile.get(sealedKey(personId, agg.attribute, valueHash)) ?? cipher.encrypt(agg.value),
           firstReportedOn: agg.first,
           lastReportedOn: agg.last,
         });

@@ -62,19 +62,16 @@ async function findBatch(db: Kysely<Database>, furnisherId: number, batchId: str
 /** Keys looked up in one statement (one batch's keys fit; the statement carries one parameter). */
 const KEYS_PER_LOOKUP = MAX_BATCH_RECORDS;
 
-/** `column in (keys)` with the keys as one parameter: an array on PostgreSQL (`= any`), JSON on
- *  SQLite (`json_each`), so one statement looks up a whole batch through the column's index. */
-function inKeys(engine: Engine, column: string, keys: readonly string[]) {
-  return engine === 'postgres'
-    ? sql`${sql.ref(column)} = any(${[...keys]}::text[])`
-    : sql`${sql.ref(column)} in (select value from json_each(${JSON.stringify(keys)}))`;
-}
-
-/** `column in (ids)` with the ids as one parameter, as inKeys does for text keys. */
-function inIds(engine: Engine, column: string, ids: readonly number[]) {
-  return engine === 'postgres'
-    ? sql`${sql.ref(column)} = any(${[...ids]}::bigint[])`
-    : sql`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
+/** `column in (keys)` with the keys as one parameter: an array on PostgreSQL (`= any`, of text
+ *  keys or bigint ids), JSON on SQLite (`json_each`), so one statement looks up a whole batch
+ *  through the column's index. */
+function inKeys(engine: Engine, column: string, keys: readonly string[] | readonly number[]) {
+  if (engine !== 'postgres')
+    return sql`${sql.ref(column)} in (select value from json_each(${JSON.stringify(keys)}))`;
+  const array = [...keys];
+  return typeof array[0] === 'number'
+    ? sql`${sql.ref(column)} = any(${array}::bigint[])`
+    : sql`${sql.ref(column)} = any(${array}::text[])`;
 }
 
 export function createFurnishStore(store: BureauDatabase): FurnishStore {
@@ -130,7 +127,7 @@ function furnishTransaction(store: BureauDatabase, tx: StoreTransaction): Furnis
           value_enc: string;
         }>`
           select person_id, attribute, value_hash, value_enc from identity_attributes
-          where furnisher_id = ${furnisherId} and ${inIds(tx.engine, 'person_id', part)}`.execute(db);
+          where furnisher_id = ${furnisherId} and ${inKeys(tx.engine, 'person_id', part)}`.execute(db);
         for (const r of rows.rows)
           found.push({
             personId: Number(r.person_id),
